@@ -1,0 +1,63 @@
+package tickbus.event;
+
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Best bid and offer. Prices are mantissas at {@code priceScale}; an empty side has size 0 and price 0.
+ */
+public record Quote(String instrument, String venue, String source, long sequence, long exchangeTimeNanos,
+        long receiveTimeNanos, int priceScale, long bidPrice, long bidSize, long askPrice, long askSize)
+        implements MarketEvent {
+
+    static final String JSON_TYPE = "quote";
+
+    public Quote {
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(source, "source");
+        Prices.checkScale(priceScale);
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.QUOTE;
+    }
+
+    public BigDecimal bid() {
+        return Prices.toDecimal(bidPrice, priceScale);
+    }
+
+    public BigDecimal ask() {
+        return Prices.toDecimal(askPrice, priceScale);
+    }
+
+    public boolean hasBid() {
+        return bidSize > 0;
+    }
+
+    public boolean hasAsk() {
+        return askSize > 0;
+    }
+
+    @Override
+    public JsonObject toJson() {
+        return EventJson.header(JSON_TYPE, instrument, venue, source, sequence, exchangeTimeNanos, receiveTimeNanos)
+                .put("priceScale", priceScale)
+                .put("bid", Prices.format(bidPrice, priceScale))
+                .put("bidSize", bidSize)
+                .put("ask", Prices.format(askPrice, priceScale))
+                .put("askSize", askSize);
+    }
+
+    public static Quote fromJson(JsonObject json) {
+        EventJson.expectType(json, JSON_TYPE);
+        int scale = (int) EventJson.number(json, "priceScale");
+        return new Quote(EventJson.string(json, "instrument"), EventJson.string(json, "venue"),
+                EventJson.string(json, "source"), EventJson.number(json, "seq"),
+                EventJson.number(json, "exchangeTimeNanos"), EventJson.number(json, "receiveTimeNanos"), scale,
+                EventJson.price(json, "bid", scale), EventJson.number(json, "bidSize"),
+                EventJson.price(json, "ask", scale), EventJson.number(json, "askSize"));
+    }
+}
