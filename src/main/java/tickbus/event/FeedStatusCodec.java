@@ -1,0 +1,44 @@
+package tickbus.event;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Binary event-bus codec for {@link FeedStatus}; big-endian, header and primitives as in {@link EventWire}.
+ *
+ * <pre>
+ * +--------+-------+----------+--------+---------+------------+
+ * | header | state | previous | reason | breaker | reconnects |
+ * |        | enum  | enum     | string | enum    | int64      |
+ * +--------+-------+----------+--------+---------+------------+
+ * </pre>
+ */
+public final class FeedStatusCodec extends EventCodec<FeedStatus> {
+
+    public static final String NAME = "tickbus.FeedStatus";
+
+    private static final FeedState[] STATES = FeedState.values();
+    private static final BreakerState[] BREAKER_STATES = BreakerState.values();
+
+    public FeedStatusCodec() {
+        super(NAME);
+    }
+
+    @Override
+    public void encodeToWire(Buffer buffer, FeedStatus status) {
+        EventWire.writeHeader(buffer, status);
+        EventWire.writeEnum(buffer, status.state());
+        EventWire.writeEnum(buffer, status.previous());
+        EventWire.writeString(buffer, status.reason());
+        EventWire.writeEnum(buffer, status.breaker());
+        buffer.appendLong(status.reconnects());
+    }
+
+    @Override
+    public FeedStatus decodeFromWire(int position, Buffer buffer) {
+        EventWire in = new EventWire(buffer, position, NAME);
+        EventWire.Header header = in.readHeader();
+        return new FeedStatus(header.source(), header.venue(), header.sequence(), header.exchangeTimeNanos(),
+                header.receiveTimeNanos(), in.readEnum(STATES, "state"), in.readEnum(STATES, "previous"),
+                in.readString("reason"), in.readEnum(BREAKER_STATES, "breaker"), in.readLong("reconnects"));
+    }
+}
