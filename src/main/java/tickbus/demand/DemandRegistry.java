@@ -1,0 +1,217 @@
+package tickbus.demand;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tickbus.Addresses;
+
+/**
+ * Cluster-wide, reference-counted demand per instrument. Each node counts its own acquisitions; a node's count
+ * for an instrument is kept in a cluster map (for nodes that start later) and announced on
+ * {@code tickbus.demand.changes} (for nodes already running). When a node leaves the cluster its demand is
+ * removed. Methods are thread-safe; listeners run on the registry's context.
+ */
+public final class DemandRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemandRegistry.class);
+    private static final String MAP_NAME = "tickbus.demand";
+
+    private final Vertx vertx;
+    private final String nodeId;
+    private final Map<String, Integer> localCounts = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, NodeDemand>> byInstrument = new ConcurrentHashMap<>();
+    private final List<DemandListener> listeners = new CopyOnWriteArrayList<>();
+    private long version;
+    private Context context;
+    private AsyncMap<String, JsonObject> clusterMap;
+    private MessageConsumer<JsonObject> changes;
+    private java.util.UUID membershipRegistration;
+
+    private record NodeDemand(int count, long version) {
+    }
+
+    public DemandRegistry(Vertx vertx) {
+        this.vertx = vertx;
+        this.nodeId = vertx.isClustered() ? clusterManager(vertx).getNodeId() : "local";
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** Joins the cluster-wide view: listen for changes first, then read what is already there. */
+    public Future<Void> start() {
+        context = vertx.getOrCreateContext();
+        changes = vertx.eventBus().consumer(Addresses.DEMAND_CHANGES, message -> apply(message.body()));
+        watchMembership();
+        return changes.completion()
+                .compose(v -> vertx.sharedData().<String, JsonObject>getAsyncMap(MAP_NAME))
+                .compose(map -> {
+                    clusterMap = map;
+                    return map.entries();
+                })
+                .map(entries -> {
+                    entries.values().forEach(this::apply);
+                    return null;
+                });
+    }
+
+    public Future<Void> stop() {
+        if (membershipRegistration != null && vertx.isClustered()) {
+            hazelcast().ifPresent(hz -> hz.getCluster().removeMembershipListener(membershipRegistration));
+        }
+        return changes == null ? Future.succeededFuture() : changes.unregister();
+    }
+
+    /** This node wants {@code instrument}; pair with {@link #release(String)}. */
+    public Future<Void> acquire(String instrument) {
+        return change(instrument, +1);
+    }
+
+    public Future<Void> release(String instrument) {
+        return change(instrument, -1);
+    }
+
+    /** Whether any node wants the instrument. Cheap and thread-safe. */
+    public boolean isDemanded(String instrument) {
+        Map<String, NodeDemand> nodes = byInstrument.get(instrument);
+        return nodes != null && !nodes.isEmpty();
+    }
+
+    /** The cluster-wide count for an instrument. */
+    public int count(String instrument) {
+        Map<String, NodeDemand> nodes = byInstrument.get(instrument);
+        return nodes == null ? 0 : nodes.values().stream().mapToInt(NodeDemand::count).sum();
+    }
+
+    /** This node's own count for an instrument. */
+    public int localCount(String instrument) {
+        return localCounts.getOrDefault(instrument, 0);
+    }
+
+    /** Every instrument some node wants. */
+    public Set<String> demanded() {
+        return Set.copyOf(byInstrument.keySet());
+    }
+
+    public void addListener(DemandListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(DemandListener listener) {
+        listeners.remove(listener);
+    }
+
+    private synchronized Future<Void> change(String instrument, int delta) {
+        int count = localCounts.merge(instrument, delta, Integer::sum);
+        if (count < 0) {
+            localCounts.remove(instrument);
+            return Future.failedFuture(new IllegalStateException(
+                    "release without acquire: instrument=" + instrument + ", node=" + nodeId));
+        }
+        if (count == 0) {
+            localCounts.remove(instrument);
+        }
+        JsonObject announcement = new JsonObject().put("node", nodeId).put("instrument", instrument)
+                .put("count", count).put("version", ++version);
+        context.runOnContext(v -> apply(announcement));
+        vertx.eventBus().publish(Addresses.DEMAND_CHANGES, announcement);
+        String key = instrument + "|" + nodeId;
+        return count == 0 ? clusterMap.remove(key).mapEmpty() : clusterMap.put(key, announcement);
+    }
+
+    private void apply(JsonObject announcement) {
+        String node = announcement.getString("node");
+        String instrument = announcement.getString("instrument");
+        int count = announcement.getInteger("count", 0);
+        long announcedVersion = announcement.getLong("version", 0L);
+        boolean before = isDemanded(instrument);
+        Map<String, NodeDemand> nodes = byInstrument.computeIfAbsent(instrument, k -> new ConcurrentHashMap<>());
+        NodeDemand known = nodes.get(node);
+        if (known != null && known.version() >= announcedVersion) {
+            return;
+        }
+        if (count > 0) {
+            nodes.put(node, new NodeDemand(count, announcedVersion));
+        } else {
+            nodes.remove(node);
+            if (nodes.isEmpty()) {
+                byInstrument.remove(instrument, nodes);
+            }
+        }
+        notifyIfChanged(instrument, before);
+    }
+
+    private void nodeLeft(String node) {
+        LOG.info("node left the cluster, removing its demand: node={}", node);
+        for (Map.Entry<String, Map<String, NodeDemand>> entry : byInstrument.entrySet()) {
+            String instrument = entry.getKey();
+            boolean before = isDemanded(instrument);
+            if (entry.getValue().remove(node) != null) {
+                if (entry.getValue().isEmpty()) {
+                    byInstrument.remove(instrument, entry.getValue());
+                }
+                if (clusterMap != null) {
+                    clusterMap.remove(instrument + "|" + node);
+                }
+                notifyIfChanged(instrument, before);
+            }
+        }
+    }
+
+    private void notifyIfChanged(String instrument, boolean before) {
+        boolean after = isDemanded(instrument);
+        if (before != after) {
+            for (DemandListener listener : listeners) {
+                try {
+                    listener.demandChanged(instrument, after);
+                } catch (RuntimeException e) {
+                    LOG.error("demand listener failed: instrument={}, demanded={}", instrument, after, e);
+                }
+            }
+        }
+    }
+
+    private void watchMembership() {
+        hazelcast().ifPresent(hz -> membershipRegistration = hz.getCluster().addMembershipListener(
+                new MembershipListener() {
+                    @Override
+                    public void memberAdded(MembershipEvent event) {
+                    }
+
+                    @Override
+                    public void memberRemoved(MembershipEvent event) {
+                        String node = event.getMember().getAttribute("__vertx.nodeId");
+                        if (node != null) {
+                            context.runOnContext(v -> nodeLeft(node));
+                        }
+                    }
+                }));
+    }
+
+    private java.util.Optional<com.hazelcast.core.HazelcastInstance> hazelcast() {
+        if (!vertx.isClustered() || !(clusterManager(vertx) instanceof HazelcastClusterManager hazelcast)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(hazelcast.getHazelcastInstance());
+    }
+
+    private static ClusterManager clusterManager(Vertx vertx) {
+        return ((VertxInternal) vertx).clusterManager();
+    }
+}

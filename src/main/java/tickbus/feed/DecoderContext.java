@@ -1,0 +1,27 @@
+package tickbus.feed;
+
+import java.time.InstantSource;
+import tickbus.event.EventSink;
+
+/** What the engine gives a decoder on a parser worker. */
+public interface DecoderContext {
+
+    FeedSettings settings();
+
+    InstantSource clock();
+
+    /** Publishes events of instruments somebody wants; drops the rest (books are still maintained). */
+    EventSink sink();
+
+    /** Whether somebody wants events of this instrument; cheap, call it per message. */
+    boolean wanted(String instrument);
+
+    /**
+     * Validate a payload sequence number of {@code stream} (e.g. a publisher's own numbering). Duplicates
+     * must be dropped by the caller; gaps are reported by the engine according to the protocol's policy.
+     */
+    SequenceValidator.Verdict sequence(String stream, long sequence, String instrument);
+
+    /** The worker's index among the feed's workers. */
+    int shard();
+}

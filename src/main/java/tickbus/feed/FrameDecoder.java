@@ -1,0 +1,18 @@
+package tickbus.feed;
+
+import io.vertx.core.buffer.Buffer;
+
+/** Decodes and normalizes frames on a parser worker. One instance per worker; never shared between threads. */
+public interface FrameDecoder {
+
+    /**
+     * Decode one frame at {@code frames[offset, offset + length)} and put the resulting events into
+     * {@link DecoderContext#sink()}. Throw a {@link tickbus.protocol.ProtocolException} for bad input: the
+     * worker counts it by kind and goes on with the next frame.
+     */
+    void decode(long sequence, long receiveTimeNanos, Buffer frames, int offset, int length);
+
+    /** The upstream session changed: forget all state (books, maps). */
+    default void reset() {
+    }
+}

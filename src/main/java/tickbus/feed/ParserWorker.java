@@ -1,0 +1,157 @@
+package tickbus.feed;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tickbus.Addresses;
+import tickbus.demand.DemandRegistry;
+import tickbus.event.EventKind;
+import tickbus.event.EventSink;
+import tickbus.event.MarketEvent;
+import tickbus.protocol.ProtocolException;
+
+/**
+ * A WORKER verticle that decodes and normalizes one shard of a feed's frames, in order, and publishes the
+ * resulting events for instruments somebody wants.
+ */
+final class ParserWorker extends VerticleBase implements DecoderContext, EventSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParserWorker.class);
+    private static final long ERROR_LOG_INTERVAL_MILLIS = 10_000;
+
+    private final FeedProtocol protocol;
+    private final FeedSettings settings;
+    private final FeedMetrics metrics;
+    private final DemandRegistry demand;
+    private final InstantSource clock;
+    private final PayloadSequences payloadSequences;
+    private final int shard;
+    private final Map<String, String[]> addresses = new HashMap<>();
+    private EventBus eventBus;
+    private FrameDecoder decoder;
+    private long lastErrorLogMillis;
+
+    ParserWorker(FeedProtocol protocol, FeedSettings settings, FeedMetrics metrics, DemandRegistry demand,
+            InstantSource clock, PayloadSequences payloadSequences, int shard) {
+        this.protocol = protocol;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.demand = demand;
+        this.clock = clock;
+        this.payloadSequences = payloadSequences;
+        this.shard = shard;
+    }
+
+    @Override
+    public Future<?> start() {
+        eventBus = vertx.eventBus();
+        decoder = protocol.newDecoder(this);
+        return Future.succeededFuture();
+    }
+
+    /** Queue a batch for this worker; {@code done} runs on the worker after it was processed. */
+    void submit(FrameBatch batch, Runnable done) {
+        context.runOnContext(v -> {
+            try {
+                process(batch);
+            } finally {
+                done.run();
+            }
+        });
+    }
+
+    private void process(FrameBatch batch) {
+        if (batch.reset()) {
+            decoder.reset();
+            addresses.clear();
+            return;
+        }
+        Buffer bytes = batch.bytes();
+        int position = 0;
+        for (int i = 0; i < batch.frameCount(); i++) {
+            int length = bytes.getInt(position);
+            long sequence = bytes.getLong(position + 4);
+            long receiveTimeNanos = bytes.getLong(position + 12);
+            int offset = position + FrameBatch.HEADER_BYTES;
+            decodeOne(sequence, receiveTimeNanos, bytes, offset, length);
+            position = offset + length;
+        }
+    }
+
+    private void decodeOne(long sequence, long receiveTimeNanos, Buffer bytes, int offset, int length) {
+        try {
+            decoder.decode(sequence, receiveTimeNanos, bytes, offset, length);
+        } catch (ProtocolException e) {
+            metrics.parseError(e.kind());
+            logError(sequence, e);
+        } catch (RuntimeException e) {
+            metrics.parseError("internal");
+            logError(sequence, e);
+        }
+    }
+
+    private void logError(long sequence, RuntimeException e) {
+        long now = clock.millis();
+        if (now - lastErrorLogMillis >= ERROR_LOG_INTERVAL_MILLIS) {
+            lastErrorLogMillis = now;
+            LOG.warn("feed {}: frame rejected (logged at most every {} ms; all are counted): sequence={}, error={}",
+                    settings.source(), ERROR_LOG_INTERVAL_MILLIS, sequence, e.toString());
+        }
+    }
+
+    @Override
+    public void accept(MarketEvent event) {
+        if (!demand.isDemanded(event.instrument())) {
+            return;
+        }
+        String[] byKind = addresses.computeIfAbsent(event.instrument(), ParserWorker::addressesOf);
+        eventBus.publish(byKind[event.kind().ordinal()], event);
+        metrics.eventsPublished.increment();
+        metrics.latency(FeedClock.nanos(clock) - event.receiveTimeNanos());
+    }
+
+    private static String[] addressesOf(String instrument) {
+        EventKind[] kinds = EventKind.values();
+        String[] result = new String[kinds.length];
+        for (EventKind kind : kinds) {
+            result[kind.ordinal()] = Addresses.marketData(kind, instrument);
+        }
+        return result;
+    }
+
+    @Override
+    public FeedSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public InstantSource clock() {
+        return clock;
+    }
+
+    @Override
+    public EventSink sink() {
+        return this;
+    }
+
+    @Override
+    public boolean wanted(String instrument) {
+        return demand.isDemanded(instrument);
+    }
+
+    @Override
+    public SequenceValidator.Verdict sequence(String stream, long sequence, String instrument) {
+        return payloadSequences.check(stream, sequence, instrument);
+    }
+
+    @Override
+    public int shard() {
+        return shard;
+    }
+}

@@ -1,0 +1,52 @@
+package tickbus.feed;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sequence validation of numbers carried inside payloads (e.g. a publisher's own counter), one stream per
+ * publisher. A gap here cannot be replayed: it is reported with its range and the stream continues after it.
+ * Thread-safe; each stream is normally checked by one worker.
+ */
+final class PayloadSequences {
+
+    /** Told about each gap, on the worker that found it. */
+    interface GapListener {
+        void payloadGap(String stream, String instrument, long from, long to);
+    }
+
+    private final Map<String, SequenceValidator> streams = new ConcurrentHashMap<>();
+    private final FeedMetrics metrics;
+    private final GapListener listener;
+
+    PayloadSequences(FeedMetrics metrics, GapListener listener) {
+        this.metrics = metrics;
+        this.listener = listener;
+    }
+
+    SequenceValidator.Verdict check(String stream, long sequence, String instrument) {
+        SequenceValidator validator = streams.computeIfAbsent(stream, s -> new SequenceValidator(0));
+        long from;
+        synchronized (validator) {
+            from = validator.expected();
+            SequenceValidator.Verdict verdict = validator.check(sequence);
+            if (verdict == SequenceValidator.Verdict.DUPLICATE) {
+                metrics.duplicates.increment();
+                return verdict;
+            }
+            if (verdict == SequenceValidator.Verdict.ACCEPT) {
+                return verdict;
+            }
+            validator.skipTo(sequence);
+        }
+        metrics.gaps.increment();
+        metrics.gapMessages.add(sequence - from);
+        listener.payloadGap(stream, instrument, from, sequence - 1);
+        return SequenceValidator.Verdict.GAP;
+    }
+
+    /** Forget every stream (the publisher restarted or the connection was re-established by design). */
+    void clear() {
+        streams.clear();
+    }
+}
