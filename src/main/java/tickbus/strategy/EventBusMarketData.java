@@ -1,0 +1,87 @@
+package tickbus.strategy;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import tickbus.Addresses;
+import tickbus.TickbusNode;
+import tickbus.event.EventKind;
+import tickbus.event.MarketEvent;
+
+/** {@link MarketData} over the (clustered) event bus and the demand registry. */
+final class EventBusMarketData implements MarketData {
+
+    private final TickbusNode node;
+
+    EventBusMarketData(TickbusNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public Future<MarketDataSubscription> subscribe(String instrument, Set<EventKind> kinds, Delivery delivery,
+            Handler<MarketEvent> handler) {
+        if (instrument == null || instrument.indexOf(':') <= 0 || instrument.endsWith(":")) {
+            return Future.failedFuture(new IllegalArgumentException(
+                    "instrument must be VENUE:SYMBOL: instrument=" + instrument));
+        }
+        Set<EventKind> wanted = kinds.isEmpty() ? EnumSet.noneOf(EventKind.class) : EnumSet.copyOf(kinds);
+        wanted.add(EventKind.STATUS);
+        SubscriptionReceiver receiver = new SubscriptionReceiver(node.vertx().getOrCreateContext(), delivery, handler);
+        List<MessageConsumer<MarketEvent>> consumers = new ArrayList<>();
+        List<Future<Void>> registrations = new ArrayList<>();
+        for (EventKind kind : wanted) {
+            MessageConsumer<MarketEvent> consumer = node.vertx().eventBus()
+                    .consumer(Addresses.marketData(kind, instrument), message -> receiver.receive(message.body()));
+            consumers.add(consumer);
+            registrations.add(consumer.completion());
+        }
+        Handle handle = new Handle(instrument, consumers, receiver);
+        return Future.all(registrations)
+                .compose(v -> node.demand().acquire(instrument))
+                .map(v -> (MarketDataSubscription) handle)
+                .onFailure(e -> consumers.forEach(MessageConsumer::unregister));
+    }
+
+    private final class Handle implements MarketDataSubscription {
+
+        private final String instrument;
+        private final List<MessageConsumer<MarketEvent>> consumers;
+        private final SubscriptionReceiver receiver;
+        private Future<Void> closed;
+
+        Handle(String instrument, List<MessageConsumer<MarketEvent>> consumers, SubscriptionReceiver receiver) {
+            this.instrument = instrument;
+            this.consumers = consumers;
+            this.receiver = receiver;
+        }
+
+        @Override
+        public String instrument() {
+            return instrument;
+        }
+
+        @Override
+        public long duplicatesDropped() {
+            return receiver.duplicatesDropped();
+        }
+
+        @Override
+        public long conflated() {
+            return receiver.conflated();
+        }
+
+        @Override
+        public synchronized Future<Void> close() {
+            if (closed == null) {
+                List<Future<Void>> unregistrations = new ArrayList<>();
+                consumers.forEach(consumer -> unregistrations.add(consumer.unregister()));
+                closed = Future.all(unregistrations).compose(v -> node.demand().release(instrument));
+            }
+            return closed;
+        }
+    }
+}

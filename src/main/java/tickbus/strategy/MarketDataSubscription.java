@@ -1,0 +1,18 @@
+package tickbus.strategy;
+
+import io.vertx.core.Future;
+
+/** One instrument's subscription; close it to release the demand. */
+public interface MarketDataSubscription {
+
+    String instrument();
+
+    /** Events dropped because their (source, sequence) was already delivered. */
+    long duplicatesDropped();
+
+    /** Events skipped by conflation. */
+    long conflated();
+
+    /** Unregisters and releases the demand; idempotent. */
+    Future<Void> close();
+}
