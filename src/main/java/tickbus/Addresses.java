@@ -26,6 +26,11 @@ public final class Addresses {
         return CONTROL_PREFIX + "feed." + source + ".status";
     }
 
+    /** {@code tickbus.strategy.<name>}: where a strategy publishes what it computes. */
+    public static String strategyOutput(String strategyName) {
+        return CONTROL_PREFIX + "strategy." + strategyName;
+    }
+
     /** {@code tickbus.monitor.peek.<instrument>}: the conflated per-instrument view for dashboards. */
     public static String monitorPeek(String instrument) {
         return MONITOR_PEEK + "." + instrument;

@@ -5,6 +5,8 @@ import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -25,6 +27,11 @@ import tickbus.event.InstrumentState;
  */
 public class FeedVerticle extends VerticleBase implements ConnectionContext {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedVerticle.class);
+
+    /** Failures count towards opening the breaker for this long: consecutive failures, in practice. */
+    private static final long FAILURES_ROLLING_WINDOW_MILLIS = 3_600_000;
+
     private FeedSettings settings;
     private FeedProtocol protocol;
     private InstantSource clock;
@@ -39,6 +46,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
     private DemandListener demandListener;
     private final SequenceValidator transportSequence = new SequenceValidator(0);
     private final List<ParserWorker> workers = new ArrayList<>();
+    private final List<String> workerDeploymentIds = new ArrayList<>();
     private final DemandLinger linger = new DemandLinger();
     private FeedConnection connection;
     private long connectionGeneration;
@@ -94,7 +102,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
                 .setMaxFailures(options.maxFailures())
                 .setTimeout(options.attemptTimeoutMillis())
                 .setResetTimeout(options.resetTimeoutMillis())
-                .setFailuresRollingWindow(Long.MAX_VALUE / 4));
+                .setFailuresRollingWindow(FAILURES_ROLLING_WINDOW_MILLIS));
         created.openHandler(v -> lifecycle.breaker(BreakerState.OPEN, "failures=" + options.maxFailures()
                 + " consecutive connection attempts failed"));
         created.halfOpenHandler(v -> {
@@ -107,19 +115,34 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         return created;
     }
 
+    /**
+     * Workers are deployed from a fresh context, not as children: Vert.x undeploys children before it stops the
+     * parent, and the feed must close its connection and hand over its last frames before its workers go.
+     */
     private Future<Void> deployWorkers() {
         PayloadSequences payloadSequences = new PayloadSequences(metrics, this::payloadGap);
-        List<Future<String>> deployments = new ArrayList<>();
-        for (int shard = 0; shard < settings.workers(); shard++) {
-            ParserWorker worker = new ParserWorker(protocol, settings, metrics, node.demand(), clock, payloadSequences,
-                    shard);
-            workers.add(worker);
-            deployments.add(vertx.deployVerticle(worker, new DeploymentOptions()
-                    .setThreadingModel(ThreadingModel.WORKER)
-                    .setWorkerPoolName("tickbus-parser-" + settings.source())
-                    .setWorkerPoolSize(settings.workers())));
-        }
-        return Future.all(deployments).mapEmpty();
+        Promise<Void> deployed = Promise.promise();
+        ((VertxInternal) vertx).createEventLoopContext().runOnContext(v -> {
+            List<Future<String>> deployments = new ArrayList<>();
+            for (int shard = 0; shard < settings.workers(); shard++) {
+                ParserWorker worker = new ParserWorker(protocol, settings, metrics, node.demand(), clock,
+                        payloadSequences, shard);
+                workers.add(worker);
+                deployments.add(vertx.deployVerticle(worker, new DeploymentOptions()
+                        .setThreadingModel(ThreadingModel.WORKER)
+                        .setWorkerPoolName("tickbus-parser-" + settings.source())
+                        .setWorkerPoolSize(settings.workers())));
+            }
+            Future.all(deployments).onSuccess(all -> workerDeploymentIds.addAll(all.list()))
+                    .<Void>mapEmpty().onComplete(deployed);
+        });
+        return deployed.future();
+    }
+
+    private Future<Void> undeployWorkers() {
+        List<Future<Void>> undeployments = new ArrayList<>();
+        workerDeploymentIds.forEach(id -> undeployments.add(vertx.undeploy(id)));
+        return Future.join(undeployments).mapEmpty();
     }
 
     // ---- connecting ----
@@ -430,6 +453,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
     }
 
     private void subscriptionChanged(String instrument, SubscriptionState state, String reason) {
+        LOG.info("feed {}: subscription {} → {} ({})", settings.source(), instrument, state, reason);
         if (state == SubscriptionState.FAILED) {
             metrics.subscriptionFailures.increment();
             statuses.publish(instrument, InstrumentState.SUBSCRIPTION_FAILED, 0, 0, reason, lastSequence());
@@ -464,10 +488,12 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
                     closing.abort();
                     return Future.succeededFuture();
                 });
-        return closed.onComplete(v -> {
+        return closed.compose(v -> {
             if (dispatcher != null) {
                 dispatcher.flush();
             }
+            return undeployWorkers();
+        }).onComplete(v -> {
             lifecycle.transition(FeedState.STOPPED, "stopped");
             node.unregisterFeed(metrics);
         });

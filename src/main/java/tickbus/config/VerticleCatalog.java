@@ -1,0 +1,42 @@
+package tickbus.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tickbus.feed.FeedProtocols;
+import tickbus.feed.FeedSettings;
+import tickbus.feed.FeedVerticle;
+import tickbus.sim.SimVenueVerticle;
+import tickbus.strategy.examples.FeedWatcherStrategy;
+import tickbus.strategy.examples.MidSpreadStrategy;
+
+/** The verticles a descriptor can name by alias. */
+public final class VerticleCatalog {
+
+    private static final Map<String, VerticleKind> KINDS = new LinkedHashMap<>();
+
+    static {
+        add(new VerticleKind("feed", "a market-data feed (protocol chosen by config.protocol)", FeedVerticle::new,
+                (config, path) -> FeedProtocols.create(FeedSettings.fromJson(config, path), path)));
+        add(new VerticleKind("sim-venue", "an in-process simulated venue for the demo and tests",
+                SimVenueVerticle::new, SimVenueVerticle.Settings::fromJson));
+        add(new VerticleKind("mid-spread", "example strategy: mid, spread and trade VWAP per instrument",
+                MidSpreadStrategy::new, MidSpreadStrategy.Settings::fromJson));
+        add(new VerticleKind("feed-watcher", "example strategy: logs and republishes halts, gaps and stale feeds",
+                FeedWatcherStrategy::new, FeedWatcherStrategy.Settings::fromJson));
+    }
+
+    private VerticleCatalog() {
+    }
+
+    public static void add(VerticleKind kind) {
+        KINDS.put(kind.alias(), kind);
+    }
+
+    public static VerticleKind find(String alias) {
+        return KINDS.get(alias);
+    }
+
+    public static Map<String, VerticleKind> all() {
+        return Map.copyOf(KINDS);
+    }
+}
