@@ -12,11 +12,12 @@ public interface FeedConnection {
     Future<Void> unsubscribe(String instrument);
 
     /**
-     * Ask the venue again for {@code from..to} (inclusive). Completes when the request was made; the engine
-     * then waits for the numbers to arrive. The default cannot, and the engine reconnects from {@code from}.
+     * Ask the venue to send everything again from {@code from} on. Completes when the request was made; the
+     * engine then waits for the numbers to arrive. The default cannot, and the engine reconnects from
+     * {@code from} instead.
      */
-    default Future<Void> replay(long from, long to) {
-        return Future.failedFuture("replay not supported: from=" + from + ", to=" + to);
+    default Future<Void> replay(long from) {
+        return Future.failedFuture("replay not supported: from=" + from);
     }
 
     /** Called by the engine's watchdog; send client heartbeats or keep-alive pings here. */

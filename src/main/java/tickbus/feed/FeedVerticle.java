@@ -141,7 +141,11 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
 
     private Future<Void> undeployWorkers() {
         List<Future<Void>> undeployments = new ArrayList<>();
-        workerDeploymentIds.forEach(id -> undeployments.add(vertx.undeploy(id)));
+        for (String id : workerDeploymentIds) {
+            if (vertx.deploymentIDs().contains(id)) {
+                undeployments.add(vertx.undeploy(id));
+            }
+        }
         return Future.join(undeployments).mapEmpty();
     }
 
@@ -272,7 +276,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         long expected = transportSequence.expected();
         switch (transportSequence.check(sequence)) {
             case ACCEPT:
-                if (recovery != null && transportSequence.expected() > recovery.to()) {
+                if (recovery != null && recovery.healedBy(transportSequence.expected())) {
                     recovered();
                 }
                 return true;
@@ -297,6 +301,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         if (recovery == null) {
             startRecovery(from, sequence - 1);
         }
+        recovery.dropped(sequence);
         return false;
     }
 
@@ -308,7 +313,10 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         statuses.publishToWanted(subscriptions.wanted(), InstrumentState.GAP, from, to,
                 "missing " + (to - from + 1) + " messages; replay requested", from - 1);
         FeedConnection current = connection;
-        current.replay(from, to).onFailure(e -> {
+        if (current == null) {
+            return;
+        }
+        current.replay(from).onFailure(e -> {
             if (connection == current) {
                 dropConnection("replay unavailable, reconnecting from " + from + ": " + e.getMessage(), "gap-reconnect");
                 scheduleReconnect("recovering gap " + recovery.describe() + " by reconnecting");
@@ -404,7 +412,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         if (recovery != null && now - recovery.startedMillis() > settings.recoveryTimeoutMillis()) {
             String reason = "gap " + recovery.describe() + " not recovered within recoveryTimeoutMillis="
                     + settings.recoveryTimeoutMillis();
-            recovery = new GapRecovery(recovery.from(), recovery.to(), now);
+            recovery = recovery.restarted(now);
             dropConnection(reason, "recovery-timeout");
             scheduleReconnect(reason);
         }

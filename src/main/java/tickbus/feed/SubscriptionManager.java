@@ -127,7 +127,8 @@ final class SubscriptionManager {
         if (key.inFlight || connection == null || key.retryTimer >= 0) {
             return;
         }
-        if (key.wanted && key.state == SubscriptionState.PENDING) {
+        if (key.wanted && (key.state == SubscriptionState.PENDING || key.state == SubscriptionState.UNSUBSCRIBED)) {
+            changeState(key, SubscriptionState.PENDING, "wanted");
             run(key, true);
         } else if (!key.wanted && (key.state == SubscriptionState.ACTIVE || key.state == SubscriptionState.PENDING)) {
             run(key, false);

@@ -39,8 +39,8 @@ public final class SimSession {
         return venue.subscribe(symbol);
     }
 
-    public void requestReplay(long from, long to) {
-        venue.replay(this, from, to);
+    public void requestReplay(long from) {
+        venue.replay(this, from);
     }
 
     public void close() {

@@ -31,6 +31,7 @@ public final class SimVenue {
     private final ArrayDeque<Buffer> history = new ArrayDeque<>();
     private final List<SimSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> subscribeFailures = new HashMap<>();
+    private final Map<String, Integer> subscribeAttempts = new HashMap<>();
     private final SimFaults faults = new SimFaults();
     private long lastSequence;
     private long firstRetainedSequence = 1;
@@ -117,17 +118,23 @@ public final class SimVenue {
         return replay;
     }
 
-    /** Messages {@code from..to} again, to every session (a replay request). */
-    synchronized void replay(SimSession session, long from, long to) {
-        List<Buffer> replay = replayFrom(from);
-        session.send(from, replay.subList(0, (int) Math.min(replay.size(), Math.max(0, to - from + 1))));
+    /** Every retained message from {@code from} again, to one session (a replay request). */
+    synchronized void replay(SimSession session, long from) {
+        long start = Math.max(from, firstRetainedSequence);
+        session.send(start, replayFrom(start));
     }
 
     void closed(SimSession session) {
         sessions.remove(session);
     }
 
+    /** How many subscribe attempts the venue saw for a symbol. */
+    public synchronized int subscribeAttempts(String symbol) {
+        return subscribeAttempts.getOrDefault(symbol, 0);
+    }
+
     synchronized Future<Void> subscribe(String symbol) {
+        subscribeAttempts.merge(symbol, 1, Integer::sum);
         if (!symbols.contains(symbol)) {
             return Future.failedFuture(new IllegalArgumentException("unknown symbol: symbol=" + symbol
                     + ", venue=" + name));

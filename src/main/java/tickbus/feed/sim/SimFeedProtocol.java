@@ -100,8 +100,8 @@ public final class SimFeedProtocol implements FeedProtocol {
         }
 
         @Override
-        public Future<Void> replay(long from, long to) {
-            session.requestReplay(from, to);
+        public Future<Void> replay(long from) {
+            session.requestReplay(from);
             return Future.succeededFuture();
         }
 
