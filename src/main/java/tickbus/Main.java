@@ -34,11 +34,15 @@ public final class Main implements Callable<Integer> {
     Integer httpPort;
 
     public static void main(String[] args) {
-        int exitCode = new CommandLine(new Main()).setExecutionExceptionHandler(Main::configurationError)
-                .execute(args);
+        int exitCode = commandLine().execute(args);
         if (exitCode != EXIT_OK || !isRun(args)) {
             System.exit(exitCode);
         }
+    }
+
+    /** The command line with its error handling; tests run it in-process. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::configurationError);
     }
 
     private static boolean isRun(String[] args) {

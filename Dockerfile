@@ -1,0 +1,21 @@
+# Build: the fat jar with Maven on JDK 17.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY verticles.json cluster.xml ./
+COPY src ./src
+RUN mvn -B -q package -DskipTests
+
+# Run: a JRE 17 image with the jar, the descriptor and the cluster config.
+FROM eclipse-temurin:17-jre
+WORKDIR /opt/tickbus
+COPY --from=build /src/target/tickbus.jar ./tickbus.jar
+COPY verticles.json cluster.xml ./
+# HTTP (dashboard, bridge, metrics, health), Hazelcast membership, Vert.x event bus, TCP bridge.
+EXPOSE 8080 5701 5801 7000
+ENV TICKBUS_CLUSTER_INTERFACE="" \
+    TICKBUS_EVENTBUS_HOST=0.0.0.0 \
+    TICKBUS_EVENTBUS_PORT=5801
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/tickbus/tickbus.jar"]
+CMD ["run", "--config", "/opt/tickbus/verticles.json"]

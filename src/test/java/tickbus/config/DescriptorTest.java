@@ -1,0 +1,84 @@
+package tickbus.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DescriptorTest {
+
+    private static final String FEED = """
+            {"name": "feed-a", "verticle": "feed", "config": {"source": "a", "venue": "XSIM", "protocol": "sim",
+              "settings": {"venueName": "v"} %s}}""";
+
+    private static String descriptor(String... entries) {
+        return "{\"verticles\": [" + String.join(",", entries) + "]}";
+    }
+
+    private static String error(String json) {
+        return assertThrows(ConfigException.class, () -> Descriptor.parse(json, "test.json")).getMessage();
+    }
+
+    @Test
+    void theRepositoryDescriptorIsValid() {
+        Descriptor descriptor = Descriptor.read(Path.of("verticles.json"));
+        assertEquals("sim-venue", descriptor.verticles().get(0).name());
+    }
+
+    @Test
+    void invalidJsonNamesTheFile() {
+        assertEquals(true, error("{\"verticles\": [").startsWith("test.json: invalid JSON"));
+    }
+
+    @Test
+    void unknownVerticleNamesThePathAndTheChoices() {
+        assertEquals("verticles[0].verticle: value=\"tickbus.NoSuchThing\"; unknown verticle; expected an alias "
+                + VerticleCatalog.all().keySet() + ", a class name on the class path, or groovy:FILE",
+                error(descriptor("{\"name\": \"x\", \"verticle\": \"tickbus.NoSuchThing\"}")));
+    }
+
+    @Test
+    void missingKeyNamesThePath() {
+        assertEquals("verticles[0].config.settings.venueName: missing; expected a non-empty string",
+                error(descriptor("{\"name\": \"f\", \"verticle\": \"feed\", \"config\": {\"source\": \"a\","
+                        + " \"venue\": \"XSIM\", \"protocol\": \"sim\"}}")));
+    }
+
+    @Test
+    void outOfRangeValueNamesTheValueAndTheRange() {
+        assertEquals("verticles[0].config.heartbeatTimeoutMillis: value=-5; expected an integer from 10 to 3600000",
+                error(descriptor(FEED.formatted(", \"heartbeatTimeoutMillis\": -5"))));
+        assertEquals("verticles[0].config.backoff.maxDelayMillis: value=10; expected at least initialDelayMillis=100",
+                error(descriptor(FEED.formatted(", \"backoff\": {\"maxDelayMillis\": 10}"))));
+    }
+
+    @Test
+    void misspelledKeyIsRejectedNotIgnored() {
+        String message = error(descriptor(FEED.formatted(", \"heartbeatTimeoutMilis\": 100")));
+        assertEquals(true, message.startsWith("verticles[0].config.heartbeatTimeoutMilis: unknown key; expected one of"),
+                message);
+    }
+
+    @Test
+    void unknownProtocolListsTheKnownOnes() {
+        String message = error(descriptor("{\"name\": \"f\", \"verticle\": \"feed\", \"config\": {\"source\": \"a\","
+                + " \"venue\": \"XSIM\", \"protocol\": \"carrier-pigeon\"}}"));
+        assertEquals(true, message.startsWith("verticles[0].config.protocol: value=\"carrier-pigeon\"; expected one of ["),
+                message);
+    }
+
+    @Test
+    void duplicateNamesAndBadInstancesAreRejected() {
+        String venue = "{\"name\": \"v\", \"verticle\": \"sim-venue\", \"config\": {\"venueName\": \"v\","
+                + " \"symbols\": [\"A\"]}}";
+        assertEquals("verticles[1].name: value=\"v\"; names must be unique", error(descriptor(venue, venue)));
+        assertEquals("verticles[0].instances: value=0; expected an integer from 1 to 64", error(descriptor(
+                "{\"name\": \"v\", \"verticle\": \"sim-venue\", \"instances\": 0, \"config\": {}}")));
+    }
+
+    @Test
+    void emptyDescriptorIsRejected() {
+        assertEquals("verticles: value=[]; expected a non-empty array of verticles", error("{\"verticles\": []}"));
+    }
+}
