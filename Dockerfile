@@ -14,8 +14,9 @@ COPY --from=build /src/target/tickbus.jar ./tickbus.jar
 COPY verticles.json cluster.xml ./
 # HTTP (dashboard, bridge, metrics, health), Hazelcast membership, Vert.x event bus, TCP bridge.
 EXPOSE 8080 5701 5801 7000
-ENV TICKBUS_CLUSTER_INTERFACE="" \
-    TICKBUS_EVENTBUS_HOST=0.0.0.0 \
+# For a cluster across containers set TICKBUS_CLUSTER_MEMBERS, TICKBUS_CLUSTER_INTERFACE (e.g. 172.18.*.*),
+# TICKBUS_CLUSTER_PUBLIC_ADDRESS and TICKBUS_EVENTBUS_PUBLIC_HOST to the container's reachable address.
+ENV TICKBUS_EVENTBUS_HOST=0.0.0.0 \
     TICKBUS_EVENTBUS_PORT=5801
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/tickbus/tickbus.jar"]
 CMD ["run", "--config", "/opt/tickbus/verticles.json"]

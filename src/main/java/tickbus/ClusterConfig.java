@@ -32,6 +32,10 @@ public final class ClusterConfig {
         if (networkInterface != null && !networkInterface.isBlank()) {
             network.getInterfaces().setEnabled(true).clear().addInterface(networkInterface.trim());
         }
+        String publicAddress = environment.get("TICKBUS_CLUSTER_PUBLIC_ADDRESS");
+        if (publicAddress != null && !publicAddress.isBlank()) {
+            network.setPublicAddress(publicAddress.trim());
+        }
         return config;
     }
 

@@ -28,6 +28,10 @@ public final class NodeLauncher {
                 .setHost(environment.getOrDefault("TICKBUS_EVENTBUS_HOST", "127.0.0.1"))
                 .setPort(ClusterConfig.parsePort("TICKBUS_EVENTBUS_PORT",
                         environment.getOrDefault("TICKBUS_EVENTBUS_PORT", "0")));
+        String publicHost = environment.get("TICKBUS_EVENTBUS_PUBLIC_HOST");
+        if (publicHost != null && !publicHost.isBlank()) {
+            eventBus.setClusterPublicHost(publicHost.trim());
+        }
         return new VertxOptions().setEventBusOptions(eventBus)
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
                         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
