@@ -135,4 +135,12 @@ class EventCodecTest {
         codecs.forEach(codec -> assertEquals(-1, codec.systemCodecID()));
         assertSame(QUOTE, new QuoteCodec().transform(QUOTE));
     }
+
+    @Test
+    void anEventLargerThanTheFirstCopyDecodesUpToItsLastByte() {
+        String longInstrument = "XNAS:" + "A".repeat(3_000);
+        InstrumentStatus status = new InstrumentStatus(longInstrument, "XNAS", "itch-xnas", 1, 2, 3,
+                InstrumentState.HALTED, 0, 0, "ab");
+        assertEquals(status, decode(status, encode(status), 0));
+    }
 }
