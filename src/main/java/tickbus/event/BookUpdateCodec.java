@@ -26,23 +26,26 @@ public final class BookUpdateCodec extends EventCodec<BookUpdate> {
 
     @Override
     public void encodeToWire(Buffer buffer, BookUpdate update) {
-        EventWire.writeHeader(buffer, update);
-        buffer.appendByte((byte) update.priceScale());
-        EventWire.writeBoolean(buffer, update.snapshot());
-        writeLevels(buffer, update.bids());
-        writeLevels(buffer, update.asks());
+        EventWire out = EventWire.writer();
+        out.writeHeader(update);
+        out.writeByte(update.priceScale());
+        out.writeBoolean(update.snapshot());
+        writeLevels(out, update.bids());
+        writeLevels(out, update.asks());
+        out.appendTo(buffer);
     }
 
-    private static void writeLevels(Buffer buffer, List<BookLevel> levels) {
-        buffer.appendInt(levels.size());
+    private static void writeLevels(EventWire out, List<BookLevel> levels) {
+        out.writeInt(levels.size());
         for (BookLevel level : levels) {
-            buffer.appendLong(level.price()).appendLong(level.size());
+            out.writeLong(level.price());
+            out.writeLong(level.size());
         }
     }
 
     @Override
     public BookUpdate decodeFromWire(int position, Buffer buffer) {
-        EventWire in = new EventWire(buffer, position, NAME);
+        EventWire in = EventWire.reader(buffer, position, NAME);
         EventWire.Header header = in.readMarketHeader();
         return new BookUpdate(header.instrument(), header.venue(), header.source(), header.sequence(),
                 header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readByte("priceScale"),

@@ -1,19 +1,24 @@
 package tickbus.event;
 
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
- * The primitives shared by the event codecs: static writers that append to a {@link Buffer}, and a read
- * cursor that checks every read against the buffer's length so that truncated or corrupt input fails with
- * an {@link IllegalArgumentException} naming the field, never with garbage or an IndexOutOfBounds.
+ * The cursor shared by the event codecs. A writer fills a per-thread scratch array and appends it to the
+ * {@link Buffer} in one copy; a reader copies the encoded event out of the buffer in one copy and checks every
+ * read against what is there, so that truncated or corrupt input fails with an {@link IllegalArgumentException}
+ * naming the field, never with garbage or an IndexOutOfBounds. Going through the buffer field by field costs
+ * several bounds checks and calls per field; this costs one call per event.
  *
  * <pre>
  * header = version: uint8 | instrument: string (market events only) | venue: string | source: string
  *          | sequence: int64 | exchangeTimeNanos: int64 | receiveTimeNanos: int64
- * string = int32 byte length, then that many UTF-8 bytes
+ * string = int32 byte length, then that many UTF-8 bytes (see {@link WireStrings})
  * enum   = uint8 ordinal
  * bool   = uint8 0 or 1
+ * all numbers big-endian
  * </pre>
  */
 final class EventWire {
@@ -21,49 +26,112 @@ final class EventWire {
     /** The first byte of every encoded event; bumped when any layout changes. */
     static final byte WIRE_VERSION = 1;
 
-    private final Buffer buffer;
-    private final int limit;
-    private int position;
+    static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    static final VarHandle INT_VIEW = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final int SCRATCH_BYTES = 1024;
+    private static final ThreadLocal<EventWire> READERS = ThreadLocal.withInitial(EventWire::new);
+    private static final ThreadLocal<EventWire> WRITERS = ThreadLocal.withInitial(EventWire::new);
 
-    EventWire(Buffer buffer, int position, String codec) {
-        this.buffer = buffer;
-        this.limit = buffer.length();
-        if (position < 0 || position > limit) {
+    private final byte[] scratch = new byte[SCRATCH_BYTES];
+    private byte[] bytes;
+    private int position;
+    /** Reader: how many bytes of the buffer, from {@link #origin}, have been copied into {@link #bytes}. */
+    private int limit;
+    private Buffer source;
+    private int origin;
+
+    private EventWire() {
+    }
+
+    /** This thread's writer, empty. */
+    static EventWire writer() {
+        EventWire out = WRITERS.get();
+        out.bytes = out.scratch;
+        out.position = 0;
+        return out;
+    }
+
+    /**
+     * This thread's reader over the event at {@code position}, past its checked version byte. It keeps a
+     * reference to the buffer until the thread's next event.
+     */
+    static EventWire reader(Buffer buffer, int position, String codec) {
+        int length = buffer.length();
+        if (position < 0 || position > length) {
             throw new IllegalArgumentException("event position out of range: codec=" + codec + ", position="
-                    + position + ", length=" + limit);
+                    + position + ", length=" + length);
         }
-        this.position = position;
-        byte version = readByte("version");
+        EventWire in = READERS.get();
+        in.source = buffer;
+        in.origin = position;
+        in.bytes = in.scratch;
+        in.position = 0;
+        in.limit = Math.min(length - position, SCRATCH_BYTES);
+        buffer.getBytes(position, position + in.limit, in.bytes, 0);
+        byte version = in.readByte("version");
         if (version != WIRE_VERSION) {
             throw new IllegalArgumentException("unsupported event wire version: codec=" + codec + ", version="
                     + version + ", expected=" + WIRE_VERSION);
         }
+        return in;
     }
 
-    /** Append the version and the fields every event has, in {@link Header} order. */
-    static void writeHeader(Buffer buffer, TickbusEvent event) {
-        buffer.appendByte(WIRE_VERSION);
+    /** Append what has been written to {@code buffer}; the writer is then free for the next event. */
+    void appendTo(Buffer buffer) {
+        buffer.appendBytes(bytes, 0, position);
+    }
+
+    /** Write the version and the fields every event has, in {@link Header} order. */
+    void writeHeader(TickbusEvent event) {
+        writeByte(WIRE_VERSION);
         if (event instanceof MarketEvent marketEvent) {
-            writeString(buffer, marketEvent.instrument());
+            writeString(marketEvent.instrument());
         }
-        writeString(buffer, event.venue());
-        writeString(buffer, event.source());
-        buffer.appendLong(event.sequence())
-                .appendLong(event.exchangeTimeNanos())
-                .appendLong(event.receiveTimeNanos());
+        writeString(event.venue());
+        writeString(event.source());
+        writeLong(event.sequence());
+        writeLong(event.exchangeTimeNanos());
+        writeLong(event.receiveTimeNanos());
     }
 
-    static void writeString(Buffer buffer, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        buffer.appendInt(bytes.length).appendBytes(bytes);
+    void writeString(String value) {
+        byte[] wire = WireStrings.encode(value);
+        ensureWritable(wire.length);
+        System.arraycopy(wire, 0, bytes, position, wire.length);
+        position += wire.length;
     }
 
-    static void writeEnum(Buffer buffer, Enum<?> value) {
-        buffer.appendByte((byte) value.ordinal());
+    void writeLong(long value) {
+        ensureWritable(Long.BYTES);
+        LONG_VIEW.set(bytes, position, value);
+        position += Long.BYTES;
     }
 
-    static void writeBoolean(Buffer buffer, boolean value) {
-        buffer.appendByte(value ? (byte) 1 : (byte) 0);
+    void writeInt(int value) {
+        ensureWritable(Integer.BYTES);
+        INT_VIEW.set(bytes, position, value);
+        position += Integer.BYTES;
+    }
+
+    void writeByte(int value) {
+        ensureWritable(Byte.BYTES);
+        bytes[position++] = (byte) value;
+    }
+
+    void writeEnum(Enum<?> value) {
+        writeByte(value.ordinal());
+    }
+
+    void writeBoolean(boolean value) {
+        writeByte(value ? 1 : 0);
+    }
+
+    private void ensureWritable(int count) {
+        if (position + count > bytes.length) {
+            byte[] larger = new byte[Math.max(bytes.length * 2, position + count)];
+            System.arraycopy(bytes, 0, larger, 0, position);
+            bytes = larger;
+        }
     }
 
     /** The header of a {@link MarketEvent}, which starts with the instrument. */
@@ -83,21 +151,21 @@ final class EventWire {
 
     long readLong(String field) {
         require(Long.BYTES, field);
-        long value = buffer.getLong(position);
+        long value = (long) LONG_VIEW.get(bytes, position);
         position += Long.BYTES;
         return value;
     }
 
     int readInt(String field) {
         require(Integer.BYTES, field);
-        int value = buffer.getInt(position);
+        int value = (int) INT_VIEW.get(bytes, position);
         position += Integer.BYTES;
         return value;
     }
 
     byte readByte(String field) {
         require(Byte.BYTES, field);
-        return buffer.getByte(position++);
+        return bytes[position++];
     }
 
     boolean readBoolean(String field) {
@@ -120,30 +188,51 @@ final class EventWire {
 
     String readString(String field) {
         int length = readInt(field);
-        if (length < 0 || length > limit - position) {
+        if (length < 0 || length > remaining()) {
             throw new IllegalArgumentException("event string length out of range: field=" + field + ", length="
-                    + length + ", remaining=" + (limit - position));
+                    + length + ", remaining=" + remaining());
         }
-        String value = buffer.getString(position, position + length, "UTF-8");
+        require(length, field);
+        String value = WireStrings.decode(bytes, position, length);
         position += length;
         return value;
     }
 
-    /** Check that {@code count} items of {@code itemBytes} each can still be read. */
+    /** The count of items of {@code itemBytes} each that follows, checked against what remains. */
     int readCount(String field, int itemBytes) {
         int count = readInt(field);
-        if (count < 0 || count > (limit - position) / itemBytes) {
+        if (count < 0 || count > remaining() / itemBytes) {
             throw new IllegalArgumentException("event count out of range: field=" + field + ", count=" + count
-                    + ", remaining=" + (limit - position));
+                    + ", remaining=" + remaining());
         }
         return count;
     }
 
-    private void require(int bytes, String field) {
-        if (position > limit - bytes) {
-            throw new IllegalArgumentException("event truncated: field=" + field + ", position=" + position
-                    + ", needed=" + bytes + ", length=" + limit);
+    /** What remains of the buffer, copied or not. */
+    private int remaining() {
+        return source.length() - origin - position;
+    }
+
+    private void require(int count, String field) {
+        if (position + count > limit && !copyMore(position + count)) {
+            throw new IllegalArgumentException("event truncated: field=" + field + ", position=" + (origin + position)
+                    + ", needed=" + count + ", length=" + source.length());
         }
+    }
+
+    /** Copy more of the buffer so that {@code needed} bytes are available; false when the buffer ends first. */
+    private boolean copyMore(int needed) {
+        int available = source.length() - origin;
+        if (needed > available) {
+            return false;
+        }
+        int newLimit = Math.min(available, Math.max(needed, limit * 2));
+        byte[] larger = new byte[newLimit];
+        System.arraycopy(bytes, 0, larger, 0, limit);
+        source.getBytes(origin + limit, origin + newLimit, larger, limit);
+        bytes = larger;
+        limit = newLimit;
+        return true;
     }
 
     /** The fields every event has, as written by {@link #writeHeader}. */

@@ -25,17 +25,19 @@ public final class FeedStatusCodec extends EventCodec<FeedStatus> {
 
     @Override
     public void encodeToWire(Buffer buffer, FeedStatus status) {
-        EventWire.writeHeader(buffer, status);
-        EventWire.writeEnum(buffer, status.state());
-        EventWire.writeEnum(buffer, status.previous());
-        EventWire.writeString(buffer, status.reason());
-        EventWire.writeEnum(buffer, status.breaker());
-        buffer.appendLong(status.reconnects());
+        EventWire out = EventWire.writer();
+        out.writeHeader(status);
+        out.writeEnum(status.state());
+        out.writeEnum(status.previous());
+        out.writeString(status.reason());
+        out.writeEnum(status.breaker());
+        out.writeLong(status.reconnects());
+        out.appendTo(buffer);
     }
 
     @Override
     public FeedStatus decodeFromWire(int position, Buffer buffer) {
-        EventWire in = new EventWire(buffer, position, NAME);
+        EventWire in = EventWire.reader(buffer, position, NAME);
         EventWire.Header header = in.readHeader();
         return new FeedStatus(header.source(), header.venue(), header.sequence(), header.exchangeTimeNanos(),
                 header.receiveTimeNanos(), in.readEnum(STATES, "state"), in.readEnum(STATES, "previous"),

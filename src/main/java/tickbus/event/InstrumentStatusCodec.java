@@ -24,15 +24,18 @@ public final class InstrumentStatusCodec extends EventCodec<InstrumentStatus> {
 
     @Override
     public void encodeToWire(Buffer buffer, InstrumentStatus status) {
-        EventWire.writeHeader(buffer, status);
-        EventWire.writeEnum(buffer, status.state());
-        buffer.appendLong(status.gapFrom()).appendLong(status.gapTo());
-        EventWire.writeString(buffer, status.reason());
+        EventWire out = EventWire.writer();
+        out.writeHeader(status);
+        out.writeEnum(status.state());
+        out.writeLong(status.gapFrom());
+        out.writeLong(status.gapTo());
+        out.writeString(status.reason());
+        out.appendTo(buffer);
     }
 
     @Override
     public InstrumentStatus decodeFromWire(int position, Buffer buffer) {
-        EventWire in = new EventWire(buffer, position, NAME);
+        EventWire in = EventWire.reader(buffer, position, NAME);
         EventWire.Header header = in.readMarketHeader();
         return new InstrumentStatus(header.instrument(), header.venue(), header.source(), header.sequence(),
                 header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readEnum(STATES, "state"),

@@ -10,6 +10,9 @@ public final class Prices {
 
     public static final int MAX_SCALE = 18;
 
+    /** The longest text {@link #parse} accepts; {@code Long.MIN_VALUE} at any scale takes at most 21. */
+    private static final int MAX_TEXT_LENGTH = 40;
+
     private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
 
     static {
@@ -58,60 +61,46 @@ public final class Prices {
     public static long parse(CharSequence text, int scale) {
         checkScale(scale);
         int length = text.length();
-        if (length == 0 || length > 40) {
-            throw new NumberFormatException("price length out of range: length=" + length + ", max=40");
+        if (length == 0 || length > MAX_TEXT_LENGTH) {
+            throw new NumberFormatException("price length out of range: length=" + length + ", max="
+                    + MAX_TEXT_LENGTH);
         }
-        int index = 0;
-        boolean negative = false;
         char first = text.charAt(0);
-        if (first == '-' || first == '+') {
-            negative = first == '-';
-            index++;
-        }
-        long mantissa = 0;
+        boolean negative = first == '-';
+        int index = negative || first == '+' ? 1 : 0;
+        // Accumulate negatively, as Long.parseLong does, so that Long.MIN_VALUE is reachable.
+        long negated = 0;
         int decimals = -1;
-        int digits = 0;
+        boolean anyDigit = false;
         try {
             for (; index < length; index++) {
-            char c = text.charAt(index);
-            if (c == '.') {
-                if (decimals >= 0) {
-                    throw new NumberFormatException("price has two decimal points: text=" + text);
+                char c = text.charAt(index);
+                if (c == '.' && decimals < 0) {
+                    decimals = 0;
+                    continue;
                 }
-                decimals = 0;
-                continue;
-            }
-            if (c < '0' || c > '9') {
-                throw new NumberFormatException("price has a non-digit: text=" + text + ", char='" + c + "'");
-            }
-            if (decimals >= 0) {
-                decimals++;
-                if (decimals > scale) {
+                if (c < '0' || c > '9') {
+                    throw new NumberFormatException("price is not a plain decimal: text=" + text + ", char='" + c
+                            + "', index=" + index);
+                }
+                anyDigit = true;
+                if (decimals >= 0 && ++decimals > scale) {
                     if (c != '0') {
                         throw new NumberFormatException("price has more decimals than scale: text=" + text
                                 + ", scale=" + scale);
                     }
                     continue;
                 }
+                negated = Math.subtractExact(Math.multiplyExact(negated, 10), c - '0');
             }
-            digits++;
-            mantissa = Math.addExact(Math.multiplyExact(mantissa, 10), c - '0');
+            if (!anyDigit) {
+                throw new NumberFormatException("price has no digits: text=" + text);
             }
+            negated = Math.multiplyExact(negated, POWERS_OF_TEN[scale - Math.min(Math.max(decimals, 0), scale)]);
+            return negative ? negated : Math.negateExact(negated);
         } catch (ArithmeticException e) {
             throw new NumberFormatException("price overflows a long: text=" + text + ", scale=" + scale);
         }
-        if (digits == 0) {
-            throw new NumberFormatException("price has no digits: text=" + text);
-        }
-        int used = Math.max(decimals, 0);
-        if (used < scale) {
-            try {
-                mantissa = Math.multiplyExact(mantissa, POWERS_OF_TEN[scale - Math.min(used, scale)]);
-            } catch (ArithmeticException e) {
-                throw new NumberFormatException("price overflows: text=" + text + ", scale=" + scale);
-            }
-        }
-        return negative ? -mantissa : mantissa;
     }
 
     /** The plain decimal text of a mantissa at a scale, e.g. {@code (12345, 2) -> "123.45"}. */

@@ -22,17 +22,19 @@ public final class QuoteCodec extends EventCodec<Quote> {
 
     @Override
     public void encodeToWire(Buffer buffer, Quote quote) {
-        EventWire.writeHeader(buffer, quote);
-        buffer.appendByte((byte) quote.priceScale())
-                .appendLong(quote.bidPrice())
-                .appendLong(quote.bidSize())
-                .appendLong(quote.askPrice())
-                .appendLong(quote.askSize());
+        EventWire out = EventWire.writer();
+        out.writeHeader(quote);
+        out.writeByte(quote.priceScale());
+        out.writeLong(quote.bidPrice());
+        out.writeLong(quote.bidSize());
+        out.writeLong(quote.askPrice());
+        out.writeLong(quote.askSize());
+        out.appendTo(buffer);
     }
 
     @Override
     public Quote decodeFromWire(int position, Buffer buffer) {
-        EventWire in = new EventWire(buffer, position, NAME);
+        EventWire in = EventWire.reader(buffer, position, NAME);
         EventWire.Header header = in.readMarketHeader();
         return new Quote(header.instrument(), header.venue(), header.source(), header.sequence(),
                 header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readByte("priceScale"),

@@ -25,16 +25,20 @@ public final class TradeCodec extends EventCodec<Trade> {
 
     @Override
     public void encodeToWire(Buffer buffer, Trade trade) {
-        EventWire.writeHeader(buffer, trade);
-        buffer.appendByte((byte) trade.priceScale()).appendLong(trade.price()).appendLong(trade.size());
-        EventWire.writeEnum(buffer, trade.aggressor());
-        EventWire.writeString(buffer, trade.tradeId());
-        EventWire.writeEnum(buffer, trade.type());
+        EventWire out = EventWire.writer();
+        out.writeHeader(trade);
+        out.writeByte(trade.priceScale());
+        out.writeLong(trade.price());
+        out.writeLong(trade.size());
+        out.writeEnum(trade.aggressor());
+        out.writeString(trade.tradeId());
+        out.writeEnum(trade.type());
+        out.appendTo(buffer);
     }
 
     @Override
     public Trade decodeFromWire(int position, Buffer buffer) {
-        EventWire in = new EventWire(buffer, position, NAME);
+        EventWire in = EventWire.reader(buffer, position, NAME);
         EventWire.Header header = in.readMarketHeader();
         return new Trade(header.instrument(), header.venue(), header.source(), header.sequence(),
                 header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readByte("priceScale"),

@@ -1,6 +1,7 @@
 package tickbus.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -43,5 +44,17 @@ class EventBusCodecTest {
                 registered -> EVENTS.forEach(event -> eventBus.publish("codec.test", event))));
         assertTrue(context.awaitCompletion(10, TimeUnit.SECONDS));
         assertEquals(EVENTS, received);
+    }
+
+    @Test
+    void aConflictingCodecFailsRegistrationAndLeavesNothingHalfRegistered(Vertx vertx) {
+        EventBus eventBus = vertx.eventBus();
+        eventBus.registerDefaultCodec(BookUpdate.class, new BookUpdateCodec());
+        IllegalStateException conflict = assertThrows(IllegalStateException.class,
+                () -> EventCodecs.registerAll(eventBus));
+        assertTrue(conflict.getMessage().contains(BookUpdate.class.getName()), conflict.getMessage());
+        eventBus.unregisterDefaultCodec(BookUpdate.class);
+        EventCodecs.registerAll(eventBus);
+        EventCodecs.registerAll(eventBus);
     }
 }

@@ -1,0 +1,97 @@
+package tickbus.event;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Strings on the event wire ({@code int32 length, UTF-8 bytes}), with two small caches for the strings that
+ * repeat in market data (instrument, venue, source): the encoder keeps the wire form of recent strings so it
+ * does not encode them again, and the decoder keeps recent strings keyed by their bytes so it does not
+ * allocate them again. Both are direct-mapped arrays of immutable entries shared by all threads: a race
+ * costs a miss, never a wrong string.
+ */
+final class WireStrings {
+
+    private static final int CACHE_SLOTS = 4096;
+    private static final int MAX_CACHED_CHARS = 64;
+    /** Decoded strings up to this size are keyed by their bytes read as two longs. */
+    private static final int MAX_KEYED_BYTES = 2 * Long.BYTES;
+
+    private static final Encoded[] ENCODED = new Encoded[CACHE_SLOTS];
+    private static final Decoded[] DECODED = new Decoded[CACHE_SLOTS];
+
+    private record Encoded(String value, byte[] wire) {
+    }
+
+    private record Decoded(int length, long head, long tail, String value) {
+    }
+
+    private WireStrings() {
+    }
+
+    /** The wire form of {@code value}; lone surrogates become {@code '?'}, as in {@link String#getBytes}. */
+    static byte[] encode(String value) {
+        if (value.length() > MAX_CACHED_CHARS) {
+            return wireForm(value);
+        }
+        int hash = value.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
+        Encoded entry = ENCODED[slot];
+        if (entry != null && entry.value.equals(value)) {
+            return entry.wire;
+        }
+        byte[] wire = wireForm(value);
+        ENCODED[slot] = new Encoded(value, wire);
+        return wire;
+    }
+
+    private static byte[] wireForm(String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        byte[] wire = new byte[Integer.BYTES + utf8.length];
+        wire[0] = (byte) (utf8.length >>> 24);
+        wire[1] = (byte) (utf8.length >>> 16);
+        wire[2] = (byte) (utf8.length >>> 8);
+        wire[3] = (byte) utf8.length;
+        System.arraycopy(utf8, 0, wire, Integer.BYTES, utf8.length);
+        return wire;
+    }
+
+    /** The string of {@code length} UTF-8 bytes at {@code offset}; the caller has checked the bounds. */
+    static String decode(byte[] bytes, int offset, int length) {
+        if (length == 0) {
+            return "";
+        }
+        if (length > MAX_KEYED_BYTES) {
+            return new String(bytes, offset, length, StandardCharsets.UTF_8);
+        }
+        long head;
+        long tail;
+        if (length >= Long.BYTES) {
+            head = (long) EventWire.LONG_VIEW.get(bytes, offset);
+            tail = (long) EventWire.LONG_VIEW.get(bytes, offset + length - Long.BYTES);
+        } else {
+            head = shortHead(bytes, offset, length);
+            tail = 0;
+        }
+        long mixed = (head * 0x9E3779B97F4A7C15L) ^ (tail * 0xC2B2AE3D27D4EB4FL) ^ length;
+        int slot = (int) (mixed >>> 40) & (CACHE_SLOTS - 1);
+        Decoded entry = DECODED[slot];
+        if (entry != null && entry.length == length && entry.head == head && entry.tail == tail) {
+            return entry.value;
+        }
+        String value = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        DECODED[slot] = new Decoded(length, head, tail, value);
+        return value;
+    }
+
+    /** The first {@code length} (1 to 7) bytes as a big-endian number, without reading past the array. */
+    private static long shortHead(byte[] bytes, int offset, int length) {
+        if (offset <= bytes.length - Long.BYTES) {
+            return (long) EventWire.LONG_VIEW.get(bytes, offset) >>> (Long.SIZE - Byte.SIZE * length);
+        }
+        long head = 0;
+        for (int i = 0; i < length; i++) {
+            head = (head << Byte.SIZE) | (bytes[offset + i] & 0xFF);
+        }
+        return head;
+    }
+}
