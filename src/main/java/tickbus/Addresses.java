@@ -12,6 +12,8 @@ public final class Addresses {
     public static final String MONITOR_STATS = "tickbus.monitor.stats";
     public static final String MONITOR_PEEK = "tickbus.monitor.peek";
     public static final String FEED_STATUS_ALL = "tickbus.feed.status";
+    /** Subscribers ask here for the current state of an instrument: {@code {"instrument", "replyAddress"}}. */
+    public static final String SNAPSHOT_REQUESTS = "tickbus.snapshot.requests";
 
     private Addresses() {
     }

@@ -86,6 +86,8 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
             dispatcher = new FrameDispatcher(protocol, workers, settings.maxBatchFrames(), this::pauseConnection,
                     () -> context.runOnContext(x -> resumeConnection()));
             watchDemand();
+            vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(tickbus.Addresses.SNAPSHOT_REQUESTS,
+                    message -> snapshotRequested(message.body()));
             watchdogTimer = vertx.setPeriodic(settings.watchdogIntervalMillis(), id -> watchdog());
             connect("starting");
         });
@@ -457,6 +459,14 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
                     subscriptions.unwant(instrument);
                 }
             });
+        }
+    }
+
+    private void snapshotRequested(io.vertx.core.json.JsonObject request) {
+        String instrument = request.getString("instrument");
+        String replyAddress = request.getString("replyAddress");
+        if (instrument != null && replyAddress != null && settings.instruments().serves(instrument)) {
+            workers.forEach(worker -> worker.snapshot(instrument, replyAddress));
         }
     }
 

@@ -12,6 +12,13 @@ public interface FrameDecoder {
      */
     void decode(long sequence, long receiveTimeNanos, Buffer frames, int offset, int length);
 
+    /**
+     * Put the current state of {@code instrument} (latest quote, book snapshot, status) into {@code sink}, for a
+     * subscriber that just arrived. Runs on the worker between frames, so it is consistent with the stream.
+     */
+    default void snapshot(String instrument, tickbus.event.EventSink sink) {
+    }
+
     /** The upstream session changed: forget all state (books, maps). */
     default void reset() {
     }

@@ -66,6 +66,11 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         });
     }
 
+    /** Send the decoder's current state of {@code instrument} to {@code replyAddress}, in stream order. */
+    void snapshot(String instrument, String replyAddress) {
+        context.runOnContext(v -> decoder.snapshot(instrument, event -> eventBus.send(replyAddress, event)));
+    }
+
     private void process(FrameBatch batch) {
         if (batch.reset()) {
             decoder.reset();

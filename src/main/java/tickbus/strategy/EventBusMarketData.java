@@ -15,6 +15,8 @@ import tickbus.event.MarketEvent;
 /** {@link MarketData} over the (clustered) event bus and the demand registry. */
 final class EventBusMarketData implements MarketData {
 
+    private static final long SNAPSHOT_WINDOW_MILLIS = 10_000;
+
     private final TickbusNode node;
 
     EventBusMarketData(TickbusNode node) {
@@ -39,11 +41,24 @@ final class EventBusMarketData implements MarketData {
             consumers.add(consumer);
             registrations.add(consumer.completion());
         }
+        String replyAddress = "tickbus.snapshot.reply." + java.util.UUID.randomUUID();
+        MessageConsumer<MarketEvent> snapshots = node.vertx().eventBus()
+                .consumer(replyAddress, message -> receiver.receive(message.body()));
+        consumers.add(snapshots);
+        registrations.add(snapshots.completion());
         Handle handle = new Handle(instrument, consumers, receiver);
         return Future.all(registrations)
                 .compose(v -> node.demand().acquire(instrument))
+                .onSuccess(v -> requestSnapshot(instrument, replyAddress, snapshots))
                 .map(v -> (MarketDataSubscription) handle)
                 .onFailure(e -> consumers.forEach(MessageConsumer::unregister));
+    }
+
+    /** Ask the serving feed for the instrument's current state; the answers arrive before long or not at all. */
+    private void requestSnapshot(String instrument, String replyAddress, MessageConsumer<MarketEvent> snapshots) {
+        node.vertx().eventBus().publish(Addresses.SNAPSHOT_REQUESTS,
+                new io.vertx.core.json.JsonObject().put("instrument", instrument).put("replyAddress", replyAddress));
+        node.vertx().setTimer(SNAPSHOT_WINDOW_MILLIS, id -> snapshots.unregister());
     }
 
     private final class Handle implements MarketDataSubscription {

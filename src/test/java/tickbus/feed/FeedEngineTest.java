@@ -106,6 +106,22 @@ class FeedEngineTest {
     }
 
     @Test
+    void aNewSubscriberGetsTheLatestQuoteAtOnce() {
+        SimVenue single = SimVenue.register(new SimVenue("single-" + harness.source, List.of("AAA"), 1));
+        harness.deploy(harness.settings(new JsonObject()), new SimFeedProtocol(single.name()));
+        harness.awaitState(FeedState.LIVE);
+        single.generate(50);
+        Await.until("the venue's messages decoded", () -> harness.feed.metrics().frames() == 50);
+        harness.subscribe(INSTRUMENT);
+        Await.until("snapshot quote", () -> !harness.received.isEmpty());
+        tickbus.event.Quote snapshot = (tickbus.event.Quote) harness.received.get(0);
+        assertTrue(snapshot.sequence() <= 50 && snapshot.sequence() >= 1, "sequence=" + snapshot.sequence());
+        single.generate(1);
+        awaitSequences(51);
+        SimVenue.unregister(single.name());
+    }
+
+    @Test
     void heartbeatTimeoutDisconnectsAndReconnects() {
         FeedVerticle feed = deploy(new JsonObject());
         venue.faults().silent(true);

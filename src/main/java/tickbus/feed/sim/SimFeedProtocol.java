@@ -130,6 +130,7 @@ public final class SimFeedProtocol implements FeedProtocol {
         private final DecoderContext context;
         private final String venue;
         private final String source;
+        private final java.util.Map<String, Quote> latestQuotes = new java.util.HashMap<>();
         private long sequence;
         private long receiveTimeNanos;
 
@@ -137,6 +138,19 @@ public final class SimFeedProtocol implements FeedProtocol {
             this.context = context;
             this.venue = context.settings().venue();
             this.source = context.settings().source();
+        }
+
+        @Override
+        public void snapshot(String instrument, tickbus.event.EventSink sink) {
+            Quote latest = latestQuotes.get(instrument);
+            if (latest != null) {
+                sink.accept(latest);
+            }
+        }
+
+        @Override
+        public void reset() {
+            latestQuotes.clear();
         }
 
         @Override
@@ -149,9 +163,11 @@ public final class SimFeedProtocol implements FeedProtocol {
         @Override
         public void quote(String symbol, long exchangeTimeNanos, long bid, long bidSize, long ask, long askSize) {
             String instrument = venue + ":" + symbol;
+            Quote quote = new Quote(instrument, venue, source, sequence, exchangeTimeNanos, receiveTimeNanos,
+                    SimMessages.PRICE_SCALE, bid, bidSize, ask, askSize);
+            latestQuotes.put(instrument, quote);
             if (context.wanted(instrument)) {
-                context.sink().accept(new Quote(instrument, venue, source, sequence, exchangeTimeNanos,
-                        receiveTimeNanos, SimMessages.PRICE_SCALE, bid, bidSize, ask, askSize));
+                context.sink().accept(quote);
             }
         }
 
