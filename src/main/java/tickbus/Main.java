@@ -101,7 +101,7 @@ public final class Main implements Callable<Integer> {
             NodeLauncher.undeployInReverse(vertx, deploymentIds).eventually(vertx::close)
                     .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
-            System.err.println("tickbus: shutdown did not complete cleanly: " + e);
+            org.slf4j.LoggerFactory.getLogger(Main.class).warn("shutdown did not complete cleanly: {}", e.toString());
         }
     }
 

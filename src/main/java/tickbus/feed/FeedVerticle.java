@@ -1,22 +1,19 @@
 package tickbus.feed;
 
 import io.vertx.circuitbreaker.CircuitBreaker;
-import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.OpenCircuitException;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tickbus.Addresses;
 import tickbus.TickbusNode;
-import tickbus.demand.DemandListener;
-import tickbus.event.BreakerState;
 import tickbus.event.FeedState;
 import tickbus.event.InstrumentState;
 
@@ -25,12 +22,9 @@ import tickbus.event.InstrumentState;
  * shares — reconnect with backoff and a circuit breaker, heartbeat watchdog, silence detection, sequence
  * validation with gap recovery, demand-driven subscriptions restored after every reconnect, and a graceful stop.
  */
-public class FeedVerticle extends VerticleBase implements ConnectionContext {
+public class FeedVerticle extends VerticleBase implements ConnectionContext, TransportSequencing.Listener {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedVerticle.class);
-
-    /** Failures count towards opening the breaker for this long: consecutive failures, in practice. */
-    private static final long FAILURES_ROLLING_WINDOW_MILLIS = 3_600_000;
+    private static final Logger LOG = LoggerFactory.getLogger(FeedVerticle.class);
 
     private FeedSettings settings;
     private FeedProtocol protocol;
@@ -41,20 +35,17 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
     private ReconnectBackoff backoff;
     private CircuitBreaker breaker;
     private SubscriptionManager subscriptions;
+    private DemandFollower demand;
     private InstrumentStatusPublisher statuses;
+    private TransportSequencing sequencing;
+    private ParserWorkers workers;
     private FrameDispatcher dispatcher;
-    private DemandListener demandListener;
-    private final SequenceValidator transportSequence = new SequenceValidator(0);
-    private final List<ParserWorker> workers = new ArrayList<>();
-    private final List<String> workerDeploymentIds = new ArrayList<>();
-    private final DemandLinger linger = new DemandLinger();
     private FeedConnection connection;
     private long connectionGeneration;
     private long reconnectTimer = -1;
     private long watchdogTimer = -1;
     private long lastInboundMillis;
     private long lastDataMillis;
-    private GapRecovery recovery;
     private boolean stopping;
 
     /** Deployed by name: settings and protocol come from {@code config()}. */
@@ -79,18 +70,28 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         node.registerFeed(metrics);
         lifecycle = new FeedLifecycle(settings, metrics, vertx.eventBus(), clock);
         statuses = new InstrumentStatusPublisher(settings, vertx.eventBus(), node.demand(), clock);
+        sequencing = new TransportSequencing(protocol.gapPolicy(), metrics, this);
         backoff = new ReconnectBackoff(settings.backoff(), bound -> ThreadLocalRandom.current().nextLong(bound + 1));
-        breaker = createBreaker();
-        subscriptions = new SubscriptionManager(vertx, settings.subscriptionRetry(), this::subscriptionChanged);
-        return deployWorkers().onSuccess(v -> {
-            dispatcher = new FrameDispatcher(protocol, workers, settings.maxBatchFrames(), this::pauseConnection,
-                    () -> context.runOnContext(x -> resumeConnection()));
-            watchDemand();
-            vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(tickbus.Addresses.SNAPSHOT_REQUESTS,
-                    message -> snapshotRequested(message.body()));
-            watchdogTimer = vertx.setPeriodic(settings.watchdogIntervalMillis(), id -> watchdog());
-            connect("starting");
+        breaker = FeedBreaker.create(vertx, settings, lifecycle, () -> {
+            if (lifecycle.state() == FeedState.CIRCUIT_OPEN && !stopping) {
+                connect("half-open probe");
+            }
         });
+        subscriptions = new SubscriptionManager(vertx, settings.subscriptionRetry(), this::subscriptionChanged);
+        demand = new DemandFollower(vertx, context, settings, node.demand(), subscriptions);
+        workers = new ParserWorkers(vertx);
+        PayloadSequences payloadSequences = new PayloadSequences(metrics, this::payloadGap);
+        return workers.deploy(settings.workers(), "tickbus-parser-" + settings.source(),
+                shard -> new ParserWorker(protocol, settings, metrics, node.demand(), clock, payloadSequences, shard))
+                .onSuccess(v -> {
+                    dispatcher = new FrameDispatcher(protocol, workers.list(), settings.maxBatchFrames(),
+                            this::pauseConnection, () -> context.runOnContext(x -> resumeConnection()));
+                    demand.start();
+                    vertx.eventBus().<JsonObject>consumer(Addresses.SNAPSHOT_REQUESTS,
+                            message -> snapshotRequested(message.body()));
+                    watchdogTimer = vertx.setPeriodic(settings.watchdogIntervalMillis(), id -> watchdog());
+                    connect("starting");
+                });
     }
 
     /** The feed's counters; valid after start. */
@@ -98,57 +99,9 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         return metrics;
     }
 
-    private CircuitBreaker createBreaker() {
-        FeedSettings.BreakerSettings options = settings.breaker();
-        CircuitBreaker created = CircuitBreaker.create("feed-" + settings.source(), vertx, new CircuitBreakerOptions()
-                .setMaxFailures(options.maxFailures())
-                .setTimeout(options.attemptTimeoutMillis())
-                .setResetTimeout(options.resetTimeoutMillis())
-                .setFailuresRollingWindow(FAILURES_ROLLING_WINDOW_MILLIS));
-        created.openHandler(v -> lifecycle.breaker(BreakerState.OPEN, "failures=" + options.maxFailures()
-                + " consecutive connection attempts failed"));
-        created.halfOpenHandler(v -> {
-            lifecycle.breaker(BreakerState.HALF_OPEN, "probing after resetTimeoutMillis=" + options.resetTimeoutMillis());
-            if (lifecycle.state() == FeedState.CIRCUIT_OPEN && !stopping) {
-                connect("half-open probe");
-            }
-        });
-        created.closeHandler(v -> lifecycle.breaker(BreakerState.CLOSED, "connection attempt succeeded"));
-        return created;
-    }
-
-    /**
-     * Workers are deployed from a fresh context, not as children: Vert.x undeploys children before it stops the
-     * parent, and the feed must close its connection and hand over its last frames before its workers go.
-     */
-    private Future<Void> deployWorkers() {
-        PayloadSequences payloadSequences = new PayloadSequences(metrics, this::payloadGap);
-        Promise<Void> deployed = Promise.promise();
-        ((VertxInternal) vertx).createEventLoopContext().runOnContext(v -> {
-            List<Future<String>> deployments = new ArrayList<>();
-            for (int shard = 0; shard < settings.workers(); shard++) {
-                ParserWorker worker = new ParserWorker(protocol, settings, metrics, node.demand(), clock,
-                        payloadSequences, shard);
-                workers.add(worker);
-                deployments.add(vertx.deployVerticle(worker, new DeploymentOptions()
-                        .setThreadingModel(ThreadingModel.WORKER)
-                        .setWorkerPoolName("tickbus-parser-" + settings.source())
-                        .setWorkerPoolSize(settings.workers())));
-            }
-            Future.all(deployments).onSuccess(all -> workerDeploymentIds.addAll(all.list()))
-                    .<Void>mapEmpty().onComplete(deployed);
-        });
-        return deployed.future();
-    }
-
-    private Future<Void> undeployWorkers() {
-        List<Future<Void>> undeployments = new ArrayList<>();
-        for (String id : workerDeploymentIds) {
-            if (vertx.deploymentIDs().contains(id)) {
-                undeployments.add(vertx.undeploy(id));
-            }
-        }
-        return Future.join(undeployments).mapEmpty();
+    /** The upstream subscription state of an instrument (for monitoring and tests). */
+    public SubscriptionState subscriptionState(String instrument) {
+        return subscriptions.state(instrument);
     }
 
     // ---- connecting ----
@@ -169,8 +122,9 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
                     } else if (result.succeeded()) {
                         connected(result.result());
                     } else if (result.cause() instanceof OpenCircuitException) {
-                        lifecycle.transition(FeedState.CIRCUIT_OPEN, "circuit open after " + settings.breaker().maxFailures()
-                                + " consecutive failures; next probe in " + settings.breaker().resetTimeoutMillis() + " ms");
+                        lifecycle.transition(FeedState.CIRCUIT_OPEN, "circuit open after "
+                                + settings.breaker().maxFailures() + " consecutive failures; next probe in "
+                                + settings.breaker().resetTimeoutMillis() + " ms");
                     } else {
                         metrics.disconnected("connect-failed");
                         scheduleReconnect("connect failed: " + result.cause().getMessage());
@@ -181,27 +135,26 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
     private void connected(FeedConnection newConnection) {
         connection = newConnection;
         metrics.connects.increment();
-        long now = clock.millis();
-        lastInboundMillis = now;
-        lastDataMillis = now;
-        FeedConnection current = newConnection;
+        lastInboundMillis = clock.millis();
+        lastDataMillis = lastInboundMillis;
         lifecycle.transition(FeedState.RECOVERING, "connected; restoring " + subscriptions.wanted().size()
                 + " subscriptions");
         subscriptions.restore(newConnection).onSuccess(v -> {
-            if (connection == current && !stopping) {
-                goLiveUnlessRecovering("subscriptions restored: " + subscriptions.wanted().size());
+            if (connection == newConnection && !stopping) {
+                goLive("subscriptions restored: " + subscriptions.wanted().size());
             }
         });
     }
 
-    private void goLiveUnlessRecovering(String reason) {
-        if (recovery != null) {
-            lifecycle.transition(FeedState.RECOVERING, "waiting for replay of " + recovery.describe());
+    private void goLive(String reason) {
+        GapRecovery open = sequencing.recovery();
+        if (open != null) {
+            lifecycle.transition(FeedState.RECOVERING, "waiting for replay of " + open.describe());
             return;
         }
         lifecycle.transition(FeedState.LIVE, reason);
         backoff.healthy(clock.millis());
-        statuses.publishToWanted(subscriptions.wanted(), InstrumentState.LIVE, 0, 0, reason, lastSequence());
+        publishToWanted(InstrumentState.LIVE, 0, 0, reason);
     }
 
     private void scheduleReconnect(String reason) {
@@ -215,25 +168,31 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         reconnectTimer = vertx.setTimer(Math.max(1, delay), id -> connect("backoff elapsed"));
     }
 
-    private void dropConnection(String reason, String kind) {
+    /** Forget the connection (the caller closes or aborts it) and what depended on it. */
+    private FeedConnection release() {
+        FeedConnection released = connection;
+        connection = null;
+        connectionGeneration++;
+        dispatcher.flush();
+        subscriptions.disconnected();
+        return released;
+    }
+
+    private void drop(String reason, String kind) {
         if (connection == null) {
             return;
         }
-        FeedConnection lost = connection;
-        connection = null;
-        connectionGeneration++;
-        lost.abort();
-        dispatcher.flush();
-        subscriptions.disconnected();
+        release().abort();
         metrics.disconnected(kind);
         backoff.lost(clock.millis());
-        statuses.publishToWanted(subscriptions.wanted(), InstrumentState.STALE, 0, 0, reason, lastSequence());
+        publishToWanted(InstrumentState.STALE, 0, 0, reason);
+        scheduleReconnect(reason);
     }
 
     // ---- ConnectionContext: called by the protocol on this event loop ----
 
     @Override
-    public io.vertx.core.Vertx vertx() {
+    public Vertx vertx() {
         return vertx;
     }
 
@@ -249,7 +208,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
 
     @Override
     public long resumeSequence() {
-        return transportSequence.expected();
+        return sequencing.expected();
     }
 
     @Override
@@ -266,81 +225,12 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         metrics.data(nowMillis);
         if (lifecycle.state() == FeedState.STALE) {
             lifecycle.transition(FeedState.LIVE, "data resumed");
-            statuses.publishToWanted(subscriptions.wanted(), InstrumentState.LIVE, 0, 0, "data resumed", sequence);
+            publishToWanted(InstrumentState.LIVE, 0, 0, "data resumed");
         }
-        if (sequence > 0 && !sequenceAccepted(sequence)) {
+        if (sequence > 0 && !sequencing.accept(sequence, nowMillis)) {
             return;
         }
         dispatcher.add(sequence, FeedClock.nanos(clock), source, offset, length);
-    }
-
-    private boolean sequenceAccepted(long sequence) {
-        long expected = transportSequence.expected();
-        switch (transportSequence.check(sequence)) {
-            case ACCEPT:
-                if (recovery != null && recovery.healedBy(transportSequence.expected())) {
-                    recovered();
-                }
-                return true;
-            case DUPLICATE:
-                metrics.duplicates.increment();
-                return false;
-            default:
-                return gap(expected, sequence);
-        }
-    }
-
-    private boolean gap(long from, long sequence) {
-        if (protocol.gapPolicy() == FeedProtocol.GapPolicy.ACCEPT_LOSS) {
-            metrics.gaps.increment();
-            metrics.gapMessages.add(sequence - from);
-            transportSequence.skipTo(sequence);
-            statuses.publishToWanted(subscriptions.wanted(), InstrumentState.GAP, from, sequence - 1,
-                    "lost " + (sequence - from) + " messages; the source cannot replay", sequence);
-            return true;
-        }
-        metrics.droppedDuringRecovery.increment();
-        if (recovery == null) {
-            startRecovery(from, sequence - 1);
-        }
-        recovery.dropped(sequence);
-        return false;
-    }
-
-    private void startRecovery(long from, long to) {
-        recovery = new GapRecovery(from, to, clock.millis());
-        metrics.gaps.increment();
-        metrics.gapMessages.add(to - from + 1);
-        lifecycle.transition(FeedState.RECOVERING, "gap " + recovery.describe());
-        statuses.publishToWanted(subscriptions.wanted(), InstrumentState.GAP, from, to,
-                "missing " + (to - from + 1) + " messages; replay requested", from - 1);
-        FeedConnection current = connection;
-        if (current == null) {
-            return;
-        }
-        current.replay(from).onFailure(e -> {
-            if (connection == current) {
-                dropConnection("replay unavailable, reconnecting from " + from + ": " + e.getMessage(), "gap-reconnect");
-                scheduleReconnect("recovering gap " + recovery.describe() + " by reconnecting");
-            }
-        });
-    }
-
-    private void recovered() {
-        GapRecovery healed = recovery;
-        recovery = null;
-        long duration = clock.millis() - healed.startedMillis();
-        metrics.recovered(duration);
-        statuses.publishToWanted(subscriptions.wanted(), InstrumentState.RECOVERED, healed.from(), healed.to(),
-                "recovered in " + duration + " ms", healed.to());
-        if (connection != null && lifecycle.state() == FeedState.RECOVERING) {
-            goLiveUnlessRecovering("gap " + healed.describe() + " recovered in " + duration + " ms");
-        }
-    }
-
-    private void payloadGap(String stream, String instrument, long from, long to) {
-        statuses.publish(instrument, InstrumentState.GAP, from, to, "stream " + stream + " lost " + (to - from + 1)
-                + " messages; the source cannot replay", to);
     }
 
     @Override
@@ -350,37 +240,67 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
 
     @Override
     public void connectionLost(String reason) {
-        if (connection == null || stopping) {
-            return;
+        if (!stopping) {
+            drop("connection lost: " + reason, "peer");
         }
-        dropConnection(reason, "peer");
-        scheduleReconnect("connection lost: " + reason);
     }
 
     @Override
     public void endOfSession(String reason) {
         if (connection != null) {
-            FeedConnection ended = connection;
-            connection = null;
-            connectionGeneration++;
-            dispatcher.flush();
-            subscriptions.disconnected();
-            ended.close();
+            release().close();
         }
         lifecycle.transition(FeedState.END_OF_SESSION, reason);
-        statuses.publishToWanted(subscriptions.wanted(), InstrumentState.END_OF_SESSION, 0, 0, reason, lastSequence());
+        publishToWanted(InstrumentState.END_OF_SESSION, 0, 0, reason);
     }
 
     @Override
     public void sessionChanged(String reason, long nextSequence) {
-        transportSequence.reset(nextSequence);
-        recovery = null;
+        sequencing.reset(nextSequence);
         dispatcher.reset();
-        statuses.publishToWanted(subscriptions.wanted(), InstrumentState.RESET, 0, 0, reason, 0);
+        publishToWanted(InstrumentState.RESET, 0, 0, reason);
     }
 
-    private long lastSequence() {
-        return Math.max(0, transportSequence.expected() - 1);
+    // ---- gaps ----
+
+    @Override
+    public void gapOpened(long from, long to) {
+        lifecycle.transition(FeedState.RECOVERING, "gap from=" + from + ", to=" + to);
+        statuses.publishToWanted(subscriptions.wanted(), InstrumentState.GAP, from, to,
+                "missing " + (to - from + 1) + " messages; replay requested", from - 1);
+        FeedConnection current = connection;
+        if (current == null) {
+            return;
+        }
+        current.replay(from).onFailure(e -> {
+            if (connection == current) {
+                drop("replay unavailable (" + e.getMessage() + "); reconnecting from " + from, "gap-reconnect");
+            }
+        });
+    }
+
+    @Override
+    public void lossAccepted(long from, long to) {
+        statuses.publishToWanted(subscriptions.wanted(), InstrumentState.GAP, from, to,
+                "lost " + (to - from + 1) + " messages; the source cannot replay", to + 1);
+    }
+
+    @Override
+    public void gapHealed(GapRecovery healed, long durationMillis) {
+        statuses.publishToWanted(subscriptions.wanted(), InstrumentState.RECOVERED, healed.from(), healed.to(),
+                "recovered in " + durationMillis + " ms", healed.to());
+        if (connection != null && lifecycle.state() == FeedState.RECOVERING) {
+            goLive("gap " + healed.describe() + " recovered in " + durationMillis + " ms");
+        }
+    }
+
+    private void payloadGap(String stream, String instrument, long from, long to) {
+        statuses.publish(instrument, InstrumentState.GAP, from, to, "stream " + stream + " lost " + (to - from + 1)
+                + " messages; the source cannot replay", to);
+    }
+
+    private void publishToWanted(InstrumentState state, long gapFrom, long gapTo, String reason) {
+        statuses.publishToWanted(subscriptions.wanted(), state, gapFrom, gapTo, reason, sequencing.lastProcessed());
     }
 
     // ---- watchdog ----
@@ -394,10 +314,8 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         long silentMillis = now - lastInboundMillis;
         if (silentMillis > settings.heartbeatTimeoutMillis()) {
             metrics.heartbeatTimeouts.increment();
-            String reason = "heartbeat timeout: silentMillis=" + silentMillis + ", timeoutMillis="
-                    + settings.heartbeatTimeoutMillis();
-            dropConnection(reason, "heartbeat-timeout");
-            scheduleReconnect(reason);
+            drop("heartbeat timeout: silentMillis=" + silentMillis + ", timeoutMillis="
+                    + settings.heartbeatTimeoutMillis(), "heartbeat-timeout");
             return;
         }
         long mutedMillis = now - lastDataMillis;
@@ -405,22 +323,19 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
             String reason = "no data for " + mutedMillis + " ms; silenceThresholdMillis="
                     + settings.silenceThresholdMillis();
             lifecycle.transition(FeedState.STALE, reason);
-            statuses.publishToWanted(subscriptions.wanted(), InstrumentState.STALE, 0, 0, reason, lastSequence());
+            publishToWanted(InstrumentState.STALE, 0, 0, reason);
             if (settings.reconnectWhenSilent()) {
-                dropConnection(reason, "silent");
-                scheduleReconnect(reason);
+                drop(reason, "silent");
+                return;
             }
         }
-        if (recovery != null && now - recovery.startedMillis() > settings.recoveryTimeoutMillis()) {
-            String reason = "gap " + recovery.describe() + " not recovered within recoveryTimeoutMillis="
-                    + settings.recoveryTimeoutMillis();
-            recovery = recovery.restarted(now);
-            dropConnection(reason, "recovery-timeout");
-            scheduleReconnect(reason);
+        if (sequencing.recoveryOverdue(now, settings.recoveryTimeoutMillis())) {
+            drop("gap " + sequencing.recovery().describe() + " not recovered within recoveryTimeoutMillis="
+                    + settings.recoveryTimeoutMillis(), "recovery-timeout");
         }
     }
 
-    // ---- back-pressure ----
+    // ---- back-pressure, snapshots, subscriptions ----
 
     private void pauseConnection() {
         metrics.pauses.increment();
@@ -436,37 +351,11 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         }
     }
 
-    // ---- demand and subscriptions ----
-
-    private void watchDemand() {
-        demandListener = (instrument, demanded) -> context.runOnContext(v -> demandChanged(instrument, demanded));
-        node.demand().addListener(demandListener);
-        for (String instrument : node.demand().demanded()) {
-            demandChanged(instrument, true);
-        }
-    }
-
-    private void demandChanged(String instrument, boolean demanded) {
-        if (stopping || !settings.instruments().serves(instrument)) {
-            return;
-        }
-        if (demanded) {
-            linger.cancel(vertx, instrument);
-            subscriptions.want(instrument);
-        } else {
-            linger.schedule(vertx, instrument, settings.releaseLingerMillis(), () -> {
-                if (!node.demand().isDemanded(instrument)) {
-                    subscriptions.unwant(instrument);
-                }
-            });
-        }
-    }
-
-    private void snapshotRequested(io.vertx.core.json.JsonObject request) {
+    private void snapshotRequested(JsonObject request) {
         String instrument = request.getString("instrument");
         String replyAddress = request.getString("replyAddress");
         if (instrument != null && replyAddress != null && settings.instruments().serves(instrument)) {
-            workers.forEach(worker -> worker.snapshot(instrument, replyAddress));
+            workers.list().forEach(worker -> worker.snapshot(instrument, replyAddress));
         }
     }
 
@@ -474,13 +363,9 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
         LOG.info("feed {}: subscription {} → {} ({})", settings.source(), instrument, state, reason);
         if (state == SubscriptionState.FAILED) {
             metrics.subscriptionFailures.increment();
-            statuses.publish(instrument, InstrumentState.SUBSCRIPTION_FAILED, 0, 0, reason, lastSequence());
+            statuses.publish(instrument, InstrumentState.SUBSCRIPTION_FAILED, 0, 0, reason,
+                    sequencing.lastProcessed());
         }
-    }
-
-    /** The upstream subscription state of an instrument (for monitoring and tests). */
-    public SubscriptionState subscriptionState(String instrument) {
-        return subscriptions.state(instrument);
     }
 
     // ---- stopping ----
@@ -489,19 +374,18 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
     public Future<?> stop() {
         stopping = true;
         lifecycle.transition(FeedState.STOPPING, "stop requested");
-        node.demand().removeListener(demandListener);
+        demand.stop();
         vertx.cancelTimer(watchdogTimer);
         if (reconnectTimer >= 0) {
             vertx.cancelTimer(reconnectTimer);
         }
-        linger.cancelAll(vertx);
         subscriptions.stop();
         breaker.close();
         FeedConnection closing = connection;
         connection = null;
         connectionGeneration++;
         Future<Void> closed = closing == null ? Future.succeededFuture() : closing.close()
-                .timeout(settings.stopTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .timeout(settings.stopTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .recover(e -> {
                     closing.abort();
                     return Future.succeededFuture();
@@ -510,7 +394,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext {
             if (dispatcher != null) {
                 dispatcher.flush();
             }
-            return undeployWorkers();
+            return workers.undeploy();
         }).onComplete(v -> {
             lifecycle.transition(FeedState.STOPPED, "stopped");
             node.unregisterFeed(metrics);

@@ -1,0 +1,101 @@
+package tickbus.feed;
+
+/**
+ * Transport sequence numbers of one feed: duplicates dropped and counted, gaps opened and healed according to the
+ * protocol's {@link FeedProtocol.GapPolicy}. Used on the feed's event loop only.
+ */
+final class TransportSequencing {
+
+    /** What the feed does about gaps. */
+    interface Listener {
+        /** A gap opened and frames after it are being dropped: ask for a replay. */
+        void gapOpened(long from, long to);
+
+        /** The source cannot replay: {@code from..to} are lost and the stream goes on. */
+        void lossAccepted(long from, long to);
+
+        /** Every missing and dropped number arrived. */
+        void gapHealed(GapRecovery healed, long durationMillis);
+    }
+
+    private final SequenceValidator validator = new SequenceValidator(0);
+    private final FeedProtocol.GapPolicy policy;
+    private final FeedMetrics metrics;
+    private final Listener listener;
+    private GapRecovery recovery;
+
+    TransportSequencing(FeedProtocol.GapPolicy policy, FeedMetrics metrics, Listener listener) {
+        this.policy = policy;
+        this.metrics = metrics;
+        this.listener = listener;
+    }
+
+    /** Whether the frame with this sequence number is to be processed. */
+    boolean accept(long sequence, long nowMillis) {
+        long expected = validator.expected();
+        switch (validator.check(sequence)) {
+            case ACCEPT:
+                if (recovery != null && recovery.healedBy(validator.expected())) {
+                    GapRecovery healed = recovery;
+                    recovery = null;
+                    long duration = nowMillis - healed.startedMillis();
+                    metrics.recovered(duration);
+                    listener.gapHealed(healed, duration);
+                }
+                return true;
+            case DUPLICATE:
+                metrics.duplicates.increment();
+                return false;
+            default:
+                return gap(expected, sequence, nowMillis);
+        }
+    }
+
+    private boolean gap(long from, long sequence, long nowMillis) {
+        if (policy == FeedProtocol.GapPolicy.ACCEPT_LOSS) {
+            metrics.gaps.increment();
+            metrics.gapMessages.add(sequence - from);
+            validator.skipTo(sequence);
+            listener.lossAccepted(from, sequence - 1);
+            return true;
+        }
+        metrics.droppedDuringRecovery.increment();
+        if (recovery == null) {
+            recovery = new GapRecovery(from, sequence - 1, nowMillis);
+            metrics.gaps.increment();
+            metrics.gapMessages.add(sequence - from);
+            listener.gapOpened(from, sequence - 1);
+        }
+        recovery.dropped(sequence);
+        return false;
+    }
+
+    /** The next number expected (last processed + 1), or 0 before the first. */
+    long expected() {
+        return validator.expected();
+    }
+
+    long lastProcessed() {
+        return Math.max(0, validator.expected() - 1);
+    }
+
+    /** The open gap, or null. */
+    GapRecovery recovery() {
+        return recovery;
+    }
+
+    /** Whether an open gap has waited longer than {@code timeoutMillis}; if so its clock restarts. */
+    boolean recoveryOverdue(long nowMillis, long timeoutMillis) {
+        if (recovery == null || nowMillis - recovery.startedMillis() <= timeoutMillis) {
+            return false;
+        }
+        recovery = recovery.restarted(nowMillis);
+        return true;
+    }
+
+    /** A new upstream session: numbering restarts at {@code nextSequence}, open gaps are moot. */
+    void reset(long nextSequence) {
+        validator.reset(nextSequence);
+        recovery = null;
+    }
+}
