@@ -1,0 +1,109 @@
+package tickbus.normalize.redisjson;
+
+import java.util.Objects;
+import tickbus.event.EventKind;
+import tickbus.event.EventSink;
+import tickbus.event.Quote;
+import tickbus.event.Trade;
+import tickbus.event.TradeType;
+import tickbus.protocol.redisjson.CryptofeedMessage;
+import tickbus.protocol.redisjson.CryptofeedTickerMessage;
+import tickbus.protocol.redisjson.CryptofeedTradeMessage;
+import tickbus.protocol.redisjson.PayloadMessage;
+import tickbus.protocol.redisjson.RedisJsonListener;
+import tickbus.protocol.redisjson.TickbusQuoteMessage;
+import tickbus.protocol.redisjson.TickbusTradeMessage;
+
+/**
+ * Turns decoded payloads into immutable {@link Quote} and {@link Trade} events with instrument id
+ * {@code VENUE:SYMBOL}, the venue configured or, for cryptofeed payloads when asked, the payload's exchange.
+ *
+ * <p>Sequence numbers: a tickbus payload's {@code seq} (the publisher's, per channel) becomes the event's
+ * sequence, and the {@link SequenceCheck} sees it first so the engine can count gaps and drop duplicates.
+ * cryptofeed payloads carry none: their events are numbered 1, 2, 3... by this normalizer, so loss before
+ * tickbus received them cannot be detected from the numbers.
+ *
+ * <p>Sizes stay mantissas at the decoder's size scale. cryptofeed tickers carry no sizes: a side that has a
+ * price gets size 0 with the price set (an empty side has price 0 and size 0). Exchange time is the payload's
+ * timestamp, else cryptofeed's {@code receipt_timestamp}, else tickbus's receive time.
+ */
+public final class RedisJsonNormalizer implements RedisJsonListener {
+
+    /** Sees each publisher sequence before its event is emitted. */
+    @FunctionalInterface
+    public interface SequenceCheck {
+
+        SequenceCheck ADMIT_ALL = (instrument, kind, sequence) -> true;
+
+        /** Whether to emit the event; false drops it (e.g. a duplicate). */
+        boolean admit(String instrument, EventKind kind, long sequence);
+    }
+
+    private final String source;
+    private final String venue;
+    private final boolean venueFromPayload;
+    private final SequenceCheck sequenceCheck;
+    private final EventSink sink;
+    private final InstrumentIds instrumentIds = new InstrumentIds();
+    private long lastCountedSequence;
+
+    /**
+     * @param venue the venue of every event, or, with {@code venueFromPayload}, of tickbus payloads only
+     * @param venueFromPayload take a cryptofeed payload's {@code exchange} as the venue
+     */
+    public RedisJsonNormalizer(String source, String venue, boolean venueFromPayload, SequenceCheck sequenceCheck,
+            EventSink sink) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.venueFromPayload = venueFromPayload;
+        this.sequenceCheck = Objects.requireNonNull(sequenceCheck, "sequenceCheck");
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    @Override
+    public void onTickbusQuote(TickbusQuoteMessage message) {
+        String instrument = instrumentIds.of(venue, message.symbol());
+        if (sequenceCheck.admit(instrument, EventKind.QUOTE, message.sequence())) {
+            sink.accept(new Quote(instrument, venue, source, message.sequence(), message.timestampNanos(),
+                    message.receiveTimeNanos(), message.priceScale(), message.bidPrice(), message.bidSize(),
+                    message.askPrice(), message.askSize()));
+        }
+    }
+
+    @Override
+    public void onTickbusTrade(TickbusTradeMessage message) {
+        String instrument = instrumentIds.of(venue, message.symbol());
+        if (sequenceCheck.admit(instrument, EventKind.TRADE, message.sequence())) {
+            sink.accept(new Trade(instrument, venue, source, message.sequence(), message.timestampNanos(),
+                    message.receiveTimeNanos(), message.priceScale(), message.price(), message.size(),
+                    message.aggressor(), message.tradeId(), TradeType.REGULAR));
+        }
+    }
+
+    @Override
+    public void onCryptofeedTrade(CryptofeedTradeMessage message) {
+        String eventVenue = venueFromPayload ? message.exchange() : venue;
+        sink.accept(new Trade(instrumentIds.of(eventVenue, message.symbol()), eventVenue, source,
+                ++lastCountedSequence, exchangeTime(message),
+                message.receiveTimeNanos(), message.priceScale(), message.price(), message.amount(),
+                message.aggressor(), message.tradeId(), TradeType.REGULAR));
+    }
+
+    @Override
+    public void onCryptofeedTicker(CryptofeedTickerMessage message) {
+        String eventVenue = venueFromPayload ? message.exchange() : venue;
+        sink.accept(new Quote(instrumentIds.of(eventVenue, message.symbol()), eventVenue, source,
+                ++lastCountedSequence, exchangeTime(message),
+                message.receiveTimeNanos(), message.priceScale(), message.bidPrice(), 0, message.askPrice(), 0));
+    }
+
+    private static long exchangeTime(CryptofeedMessage message) {
+        if (message.timestampNanos() != PayloadMessage.NO_TIMESTAMP) {
+            return message.timestampNanos();
+        }
+        if (message.receiptTimestampNanos() != PayloadMessage.NO_TIMESTAMP) {
+            return message.receiptTimestampNanos();
+        }
+        return message.receiveTimeNanos();
+    }
+}

@@ -1,0 +1,159 @@
+package tickbus.protocol.redisjson;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.util.Objects;
+import tickbus.event.Prices;
+import tickbus.protocol.redisjson.RedisJsonException.Reason;
+
+/**
+ * Decodes one JSON payload per call, of the {@link PayloadFormat} the caller names, and hands it to a
+ * {@link RedisJsonListener} only when all of it is valid. Hostile input is refused with a
+ * {@link RedisJsonException}; the decoder stays usable for the next payload. Not thread-safe: one per worker.
+ */
+public final class RedisJsonDecoder {
+
+    /** Longest field name Jackson accepts, in chars; the schemas' names are short. */
+    public static final int MAX_FIELD_NAME_LENGTH = 256;
+
+    private final RedisJsonLimits limits;
+    private final JsonFactory factory;
+    private final RedisJsonListener listener;
+    private final JsonValueReader values;
+    private final TickbusPayloadReader tickbus;
+    private final CryptofeedPayloadReader cryptofeed;
+    private byte[] copyBuffer = new byte[0];
+
+    /** Prices become mantissas at {@code priceScale}, sizes at {@code sizeScale} (both 0 to 18). */
+    public RedisJsonDecoder(RedisJsonLimits limits, int priceScale, int sizeScale, RedisJsonListener listener) {
+        Prices.powerOfTen(priceScale);
+        Prices.powerOfTen(sizeScale);
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.factory = hardenedFactory(limits);
+        this.values = new JsonValueReader(limits, priceScale, sizeScale);
+        this.tickbus = new TickbusPayloadReader(priceScale, sizeScale);
+        this.cryptofeed = new CryptofeedPayloadReader(priceScale, sizeScale);
+    }
+
+    /** Decode {@code payload[offset, offset + length)}, received at {@code receiveTimeNanos}. */
+    public void decode(PayloadFormat format, byte[] payload, int offset, int length, long receiveTimeNanos) {
+        Objects.checkFromIndexSize(offset, length, payload.length);
+        checkBytes(payload, offset, length);
+        parse(format, payload, offset, length);
+        switch (format) {
+            case TICKBUS -> tickbus.deliver(listener, receiveTimeNanos);
+            case CRYPTOFEED_TRADE -> cryptofeed.deliverTrade(listener, receiveTimeNanos);
+            case CRYPTOFEED_TICKER -> cryptofeed.deliverTicker(listener, receiveTimeNanos);
+        }
+    }
+
+    /** Decode {@code payload[offset, offset + length)}; the bytes are copied once into a reused array. */
+    public void decode(PayloadFormat format, Buffer payload, int offset, int length, long receiveTimeNanos) {
+        Objects.checkFromIndexSize(offset, length, payload.length());
+        checkLength(length);
+        if (copyBuffer.length < length) {
+            copyBuffer = new byte[Math.max(length, 512)];
+        }
+        payload.getBytes(offset, offset + length, copyBuffer, 0);
+        decode(format, copyBuffer, 0, length, receiveTimeNanos);
+    }
+
+    public RedisJsonLimits limits() {
+        return limits;
+    }
+
+    private void checkBytes(byte[] payload, int offset, int length) {
+        checkLength(length);
+        int invalid = Utf8.firstInvalid(payload, offset, length);
+        if (invalid >= 0) {
+            throw new RedisJsonException(Reason.INVALID_ENCODING, "offset=" + (invalid - offset) + ", byte=0x"
+                    + Integer.toHexString(payload[invalid] & 0xFF));
+        }
+    }
+
+    private void checkLength(int length) {
+        if (length > limits.maxDocumentBytes()) {
+            throw new RedisJsonException(Reason.DOCUMENT_TOO_LARGE, "length=" + length + ", max="
+                    + limits.maxDocumentBytes());
+        }
+    }
+
+    private void parse(PayloadFormat format, byte[] payload, int offset, int length) {
+        JsonParser parser = null;
+        boolean objectRead = false;
+        try {
+            parser = factory.createParser(payload, offset, length);
+            values.attach(parser);
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new RedisJsonException(Reason.EMPTY, "length=" + length);
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new RedisJsonException(Reason.WRONG_TYPE, "field=(payload), expected=object, token=" + first);
+            }
+            switch (format) {
+                case TICKBUS -> tickbus.read(values);
+                case CRYPTOFEED_TRADE -> cryptofeed.read(values, false);
+                case CRYPTOFEED_TICKER -> cryptofeed.read(values, true);
+            }
+            objectRead = true;
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw new RedisJsonException(Reason.TRAILING_DATA, "expected=end of input, token=" + extra);
+            }
+        } catch (JsonProcessingException e) {
+            throw objectRead ? JacksonErrors.trailing(e) : JacksonErrors.translate(e, fieldOf(parser), limits);
+        } catch (IOException e) {
+            throw new RedisJsonException(Reason.SYNTAX, "field=" + values.fieldForMessage() + " (" + e + ")", e);
+        } finally {
+            close(parser);
+        }
+    }
+
+    /** The field Jackson was at when it failed: it names a field before parsing its value. */
+    private String fieldOf(JsonParser parser) {
+        String name = parser == null ? null : parser.getParsingContext().getCurrentName();
+        return name != null ? name : values.fieldForMessage();
+    }
+
+    private static void close(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("closing a parser over a byte array cannot fail", e);
+            }
+        }
+    }
+
+    private static JsonFactory hardenedFactory(RedisJsonLimits limits) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxDocumentLength(limits.maxDocumentBytes())
+                .maxNestingDepth(limits.maxDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxNumberLength(limits.maxNumberLength())
+                .maxNameLength(MAX_FIELD_NAME_LENGTH)
+                .maxTokenCount(limits.maxTokens())
+                .build();
+        JsonFactoryBuilder builder = new JsonFactoryBuilder()
+                .streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(JsonFactory.Feature.CHARSET_DETECTION)
+                .enable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW);
+        // One at a time: jackson-core 2.18's disable(first, others...) enables the others.
+        for (JsonReadFeature lenient : JsonReadFeature.values()) {
+            builder.disable(lenient);
+        }
+        return builder.build();
+    }
+}
