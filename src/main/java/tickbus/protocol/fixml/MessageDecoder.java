@@ -16,6 +16,7 @@ final class MessageDecoder {
     private final int priceScale;
     private final int maxEntries;
     private final SymbolTable symbols = new SymbolTable(MAX_SYMBOLS);
+    private final UtcTimestampParser timestamps = new UtcTimestampParser();
     private String instrumentSymbol;
     private String instrumentMaturity;
 
@@ -46,7 +47,7 @@ final class MessageDecoder {
     /** Fills {@code message}, leaving its sequence {@link Fixml#ABSENT} unless ApplSeqNum gave one. */
     void readMktDataFull(MktDataFull message) throws XMLStreamException {
         message.clear();
-        for (int i = 0; i < cursor.attributeCount(); i++) {
+        for (int i = 0, count = cursor.attributeCount(); i < count; i++) {
             switch (cursor.attributeName(i)) {
                 case Fixml.ATTRIBUTE_APPL_SEQ_NUM -> message.sequence = FieldParser.unsignedLong(cursor.attribute(i),
                         Fixml.ATTRIBUTE_APPL_SEQ_NUM);
@@ -75,7 +76,7 @@ final class MessageDecoder {
     }
 
     private long readApplSeqNum() throws XMLStreamException {
-        for (int i = 0; i < cursor.attributeCount(); i++) {
+        for (int i = 0, count = cursor.attributeCount(); i < count; i++) {
             if (Fixml.ATTRIBUTE_APPL_SEQ_NUM.equals(cursor.attributeName(i))) {
                 return FieldParser.unsignedLong(cursor.attribute(i), Fixml.ATTRIBUTE_APPL_SEQ_NUM);
             }
@@ -92,14 +93,14 @@ final class MessageDecoder {
     }
 
     private void readInc(MdEntry entry) throws XMLStreamException {
-        for (int i = 0; i < cursor.attributeCount(); i++) {
+        for (int i = 0, count = cursor.attributeCount(); i < count; i++) {
             String name = cursor.attributeName(i);
             switch (name) {
                 case Fixml.ATTRIBUTE_UPDATE_ACTION -> entry.action = updateAction(cursor.attribute(i));
                 case Fixml.ATTRIBUTE_REPORT_SEQUENCE -> entry.reportSequence = FieldParser.unsignedLong(
                         cursor.attribute(i), name);
                 case Fixml.ATTRIBUTE_TRANSACT_TIME -> {
-                    entry.transactTimeNanos = FieldParser.utcTimestampNanos(cursor.attribute(i), name);
+                    entry.transactTimeNanos = timestamps.parseNanos(cursor.attribute(i), name);
                     entry.hasTransactTime = true;
                 }
                 case Fixml.ATTRIBUTE_TRADE_ID -> entry.tradeId = tradeId(cursor.attribute(i));
@@ -120,7 +121,7 @@ final class MessageDecoder {
     }
 
     private void readFull(MdEntry entry) throws XMLStreamException {
-        for (int i = 0; i < cursor.attributeCount(); i++) {
+        for (int i = 0, count = cursor.attributeCount(); i < count; i++) {
             readPricedField(entry, cursor.attributeName(i), i);
         }
         cursor.skipElement();
@@ -147,7 +148,7 @@ final class MessageDecoder {
     private void readInstrument() throws XMLStreamException {
         instrumentSymbol = null;
         instrumentMaturity = null;
-        for (int i = 0; i < cursor.attributeCount(); i++) {
+        for (int i = 0, count = cursor.attributeCount(); i < count; i++) {
             String name = cursor.attributeName(i);
             if (Fixml.ATTRIBUTE_SYMBOL.equals(name)) {
                 instrumentSymbol = identifier(cursor.attribute(i), name);
@@ -159,8 +160,7 @@ final class MessageDecoder {
     }
 
     private String identifier(AttributeValue value, String field) {
-        FieldParser.checkIdentifier(value, field);
-        return symbols.intern(value);
+        return symbols.intern(value, field);
     }
 
     private static String tradeId(AttributeValue value) {

@@ -19,13 +19,17 @@ final class SymbolTable {
         this.maxEntries = maxEntries;
     }
 
-    String intern(AttributeValue value) {
+    /** The canonical String of an identifier, checked as {@link FieldParser#checkIdentifier} does. */
+    String intern(AttributeValue value, String field) {
+        FieldParser.checkIdentifierLength(value, field);
         char[] buffer = value.buffer();
         int start = value.start();
         int length = value.length();
         int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + buffer[start + i];
+        for (int i = start; i < start + length; i++) {
+            char c = buffer[i];
+            FieldParser.checkIdentifierChar(c, value, field);
+            hash = 31 * hash + c;
         }
         int mask = slots.length - 1;
         for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
