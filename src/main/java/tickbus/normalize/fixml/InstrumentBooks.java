@@ -21,7 +21,14 @@ final class InstrumentBooks {
             InstrumentBook book = bySymbol.get(symbol);
             return book != null ? book : create(bySymbol, symbol, config.venue() + ":" + symbol);
         }
-        Map<String, InstrumentBook> maturities = bySymbolAndMaturity.computeIfAbsent(symbol, key -> new HashMap<>());
+        Map<String, InstrumentBook> maturities = bySymbolAndMaturity.get(symbol);
+        if (maturities == null) {
+            if (count >= config.maxInstruments()) {
+                return null;
+            }
+            maturities = new HashMap<>();
+            bySymbolAndMaturity.put(symbol, maturities);
+        }
         InstrumentBook book = maturities.get(maturity);
         return book != null ? book : create(maturities, maturity, config.venue() + ":" + symbol + "-" + maturity);
     }
