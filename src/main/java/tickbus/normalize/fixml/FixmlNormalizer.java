@@ -1,0 +1,199 @@
+package tickbus.normalize.fixml;
+
+import java.util.List;
+import java.util.function.Predicate;
+import tickbus.event.BookLevel;
+import tickbus.event.BookUpdate;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
+import tickbus.event.Prices;
+import tickbus.event.Quote;
+import tickbus.event.Side;
+import tickbus.event.Trade;
+import tickbus.event.TradeType;
+import tickbus.protocol.fixml.Fixml;
+import tickbus.protocol.fixml.FixmlListener;
+import tickbus.protocol.fixml.MdEntry;
+import tickbus.protocol.fixml.MktDataFull;
+import tickbus.protocol.fixml.MktDataInc;
+import tickbus.protocol.fixml.UpdateAction;
+
+/**
+ * Turns decoded FIXML messages into immutable events: bid/offer entries maintain a price-level book per
+ * instrument and produce a {@link BookUpdate} per entry plus a {@link Quote} whenever the top of book changes;
+ * trade entries produce a {@link Trade}; settlement entries an {@link InstrumentStatus} (see the package
+ * documentation). Books are kept for every instrument; events only for those {@code wanted} accepts.
+ * Each event's sequence is the update's log position. Not thread-safe: one per decoder.
+ */
+public final class FixmlNormalizer implements FixmlListener {
+
+    private final FixmlNormalizerConfig config;
+    private final Predicate<String> wanted;
+    private final EventSink sink;
+    private final InstrumentBooks books;
+    private long receiveTimeNanos;
+    private long unwantedEvents;
+    private long ignoredEntries;
+    private long unsupportedActions;
+    private long unknownLevelDeletes;
+    private long unknownLevelChanges;
+    private long droppedLevels;
+    private long droppedInstruments;
+
+    public FixmlNormalizer(FixmlNormalizerConfig config, Predicate<String> wanted, EventSink sink) {
+        this.config = config;
+        this.wanted = wanted;
+        this.sink = sink;
+        this.books = new InstrumentBooks(config);
+    }
+
+    /** Sets the receive time stamped on the events of the documents decoded from now on. */
+    public void receiveTimeNanos(long nanos) {
+        this.receiveTimeNanos = nanos;
+    }
+
+    public NormalizerCounters counters() {
+        return new NormalizerCounters(unwantedEvents, ignoredEntries, unsupportedActions, unknownLevelDeletes,
+                unknownLevelChanges, droppedLevels, droppedInstruments);
+    }
+
+    @Override
+    public void mktDataInc(MktDataInc message) {
+        for (int i = 0; i < message.entryCount(); i++) {
+            MdEntry entry = message.entry(i);
+            InstrumentBook book = books.find(entry.symbol(), entry.maturity());
+            if (book == null) {
+                droppedInstruments++;
+                continue;
+            }
+            switch (entry.type()) {
+                case Fixml.ENTRY_TYPE_BID, Fixml.ENTRY_TYPE_OFFER -> level(book, entry);
+                case Fixml.ENTRY_TYPE_TRADE -> trade(book, entry);
+                case Fixml.ENTRY_TYPE_SETTLEMENT_PRICE -> {
+                    if (entry.action() == UpdateAction.DELETE) {
+                        unsupportedActions++;
+                    } else {
+                        settlement(book, entry.price(), null, entry.sequence(), exchangeTime(entry));
+                    }
+                }
+                default -> ignoredEntries++;
+            }
+        }
+    }
+
+    @Override
+    public void mktDataFull(MktDataFull message) {
+        InstrumentBook book = books.find(message.symbol(), message.maturity());
+        if (book == null) {
+            droppedInstruments++;
+            return;
+        }
+        boolean hadLevels = !book.isEmpty();
+        book.bids.clear();
+        book.asks.clear();
+        for (int i = 0; i < message.entryCount(); i++) {
+            MdEntry entry = message.entry(i);
+            switch (entry.type()) {
+                case Fixml.ENTRY_TYPE_BID -> setLevel(book.bids, entry.price(), entry.size());
+                case Fixml.ENTRY_TYPE_OFFER -> setLevel(book.asks, entry.price(), entry.size());
+                case Fixml.ENTRY_TYPE_SETTLEMENT_PRICE -> settlement(book, entry.price(), message.businessDate(),
+                        message.sequence(), receiveTimeNanos);
+                default -> ignoredEntries++;
+            }
+        }
+        if ((hadLevels || !book.isEmpty()) && isWanted(book)) {
+            sink.accept(new BookUpdate(book.instrument, config.venue(), config.source(), message.sequence(),
+                    receiveTimeNanos, receiveTimeNanos, config.priceScale(), true, book.bids.levels(),
+                    book.asks.levels()));
+            quoteIfChanged(book, message.sequence(), receiveTimeNanos);
+        }
+    }
+
+    private void level(InstrumentBook book, MdEntry entry) {
+        BookSide side = entry.type() == Fixml.ENTRY_TYPE_BID ? book.bids : book.asks;
+        long size = entry.action() == UpdateAction.DELETE ? 0 : entry.size();
+        if (size == 0) {
+            if (side.remove(entry.price()) == BookSide.ABSENT) {
+                unknownLevelDeletes++;
+                return;
+            }
+        } else {
+            long previous = setLevel(side, entry.price(), size);
+            if (previous == BookSide.FULL) {
+                return;
+            }
+            if (previous == BookSide.ABSENT && entry.action() == UpdateAction.CHANGE) {
+                unknownLevelChanges++;
+            }
+        }
+        if (!isWanted(book)) {
+            return;
+        }
+        long exchangeTime = exchangeTime(entry);
+        List<BookLevel> changed = List.of(new BookLevel(entry.price(), size));
+        boolean bid = side == book.bids;
+        sink.accept(new BookUpdate(book.instrument, config.venue(), config.source(), entry.sequence(), exchangeTime,
+                receiveTimeNanos, config.priceScale(), false, bid ? changed : List.of(), bid ? List.of() : changed));
+        quoteIfChanged(book, entry.sequence(), exchangeTime);
+    }
+
+    private long setLevel(BookSide side, long price, long size) {
+        long previous = side.set(price, size);
+        if (previous == BookSide.FULL) {
+            droppedLevels++;
+        }
+        return previous;
+    }
+
+    private void quoteIfChanged(InstrumentBook book, long sequence, long exchangeTime) {
+        if (book.takeQuoteChange()) {
+            sink.accept(new Quote(book.instrument, config.venue(), config.source(), sequence, exchangeTime,
+                    receiveTimeNanos, config.priceScale(), book.bids.bestPrice(), book.bids.bestSize(),
+                    book.asks.bestPrice(), book.asks.bestSize()));
+        }
+    }
+
+    private void trade(InstrumentBook book, MdEntry entry) {
+        if (entry.action() == UpdateAction.CHANGE) {
+            unsupportedActions++;
+            return;
+        }
+        if (!isWanted(book)) {
+            return;
+        }
+        TradeType type = entry.action() == UpdateAction.DELETE ? TradeType.BROKEN : TradeType.REGULAR;
+        sink.accept(new Trade(book.instrument, config.venue(), config.source(), entry.sequence(), exchangeTime(entry),
+                receiveTimeNanos, config.priceScale(), entry.price(), entry.size(), aggressor(entry.aggressor()),
+                entry.tradeId() == null ? "" : entry.tradeId(), type));
+    }
+
+    private void settlement(InstrumentBook book, long price, String businessDate, long sequence, long exchangeTime) {
+        if (!isWanted(book)) {
+            return;
+        }
+        String reason = "settlement=" + Prices.toDecimal(price, config.priceScale()).stripTrailingZeros()
+                .toPlainString() + (businessDate == null ? "" : ", businessDate=" + businessDate);
+        sink.accept(new InstrumentStatus(book.instrument, config.venue(), config.source(), sequence, exchangeTime,
+                receiveTimeNanos, InstrumentState.TRADING, 0, 0, reason));
+    }
+
+    private boolean isWanted(InstrumentBook book) {
+        if (wanted.test(book.instrument)) {
+            return true;
+        }
+        unwantedEvents++;
+        return false;
+    }
+
+    private long exchangeTime(MdEntry entry) {
+        return entry.hasTransactTime() ? entry.transactTimeNanos() : receiveTimeNanos;
+    }
+
+    private static Side aggressor(char code) {
+        return switch (code) {
+            case Fixml.AGGRESSOR_BUY -> Side.BUY;
+            case Fixml.AGGRESSOR_SELL -> Side.SELL;
+            default -> Side.UNKNOWN;
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package tickbus.normalize.fixml;
+
+/**
+ * What a normalizer did not turn into events, by kind.
+ *
+ * @param unwantedEvents events not produced because nobody wants the instrument (books are still maintained)
+ * @param ignoredEntries entry types with no event mapping (volume, open interest, snapshot trades, ...)
+ * @param unsupportedActions actions with no faithful event (trade change, settlement delete)
+ * @param unknownLevelDeletes deletes of a price level the book did not have
+ * @param unknownLevelChanges changes of a price level the book did not have (applied as new)
+ * @param droppedLevels new levels dropped because a book side was full
+ * @param droppedInstruments entries dropped because the instrument limit was reached
+ */
+public record NormalizerCounters(long unwantedEvents, long ignoredEntries, long unsupportedActions,
+        long unknownLevelDeletes, long unknownLevelChanges, long droppedLevels, long droppedInstruments) {
+}

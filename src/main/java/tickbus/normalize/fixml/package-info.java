@@ -1,0 +1,39 @@
+/**
+ * FIXML market data to tickbus events.
+ *
+ * <h2>Mapping</h2>
+ * <ul>
+ *   <li><b>Instrument id</b>: {@code VENUE:Sym} (venue configurable, {@code XCME} by default); when the
+ *       {@code Instrmt} carries {@code MMY} the id is {@code VENUE:Sym-MMY}. A CME symbol such as
+ *       {@code USDCAN} names a product, not a contract: the CME settlement file has 454 forward dates for it,
+ *       each with its own settlement price, and folding them into one id would leave the last date's price
+ *       overwriting the others. The contract is {@code Sym} plus maturity, as in FIX itself.</li>
+ *   <li><b>Bid/offer</b> ({@code Typ} 0/1) maintain a price-level book per instrument. Each incremental entry
+ *       gives a {@link tickbus.event.BookUpdate} with the one changed level (size 0 deletes), then a
+ *       {@link tickbus.event.Quote} if the best bid or offer changed. A {@code MktDataFull} replaces the book and
+ *       gives a snapshot {@code BookUpdate} (when the book has or had levels) and a quote if the top changed.</li>
+ *   <li><b>Trade</b> ({@code Typ} 2): new is a {@link tickbus.event.TradeType#REGULAR} trade, delete is
+ *       {@link tickbus.event.TradeType#BROKEN} (a bust of {@code TrdID}); a change (trade correction) has no
+ *       faithful event in the model and is counted, not guessed. The last trade inside a snapshot is state, not a
+ *       new print, and gives no event.</li>
+ *   <li><b>Settlement</b> ({@code Typ} 6): an {@link tickbus.event.InstrumentStatus} with state
+ *       {@code TRADING} and reason {@code settlement=<price>[, businessDate=<BizDt>]}. A settlement price is an
+ *       official end-of-day reference price set by the clearing house, not an execution: a {@code Trade} would
+ *       inflate volume, VWAP and last-price for anyone consuming trades, and a {@code Quote} or
+ *       {@code BookUpdate} would put a price in the book that nobody can trade against. A status is the one
+ *       existing event that reports "something official happened to this instrument" without being mistaken
+ *       for liquidity or prints. Its shortcoming: the price travels as text in the reason, so the clean
+ *       mapping is a dedicated reference-price event (see the feed's report).</li>
+ *   <li>Other entry types (volume, open interest, ...) are counted as ignored.</li>
+ * </ul>
+ *
+ * <h2>Sequence and time</h2>
+ * Every event carries its update's log position as its sequence (see {@code tickbus.protocol.fixml}); the
+ * events produced from one update (a {@code BookUpdate} and a {@code Quote}) share it, on different addresses.
+ * Exchange time is the entry's {@code TxnTm} when present, else the receive time set by the feed.
+ *
+ * <h2>Demand</h2>
+ * Books are maintained for every instrument the server sends, so an instrument that gains demand has a correct
+ * book; events are produced only for instruments the {@code wanted} predicate accepts.
+ */
+package tickbus.normalize.fixml;
