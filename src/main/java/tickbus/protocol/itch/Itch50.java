@@ -150,4 +150,13 @@ public final class Itch50 {
         }
         return Itch50Bytes.getUnsignedShort(buffer, offset + Itch50Message.STOCK_LOCATE_OFFSET);
     }
+
+    /** The timestamp (nanoseconds since midnight) of the message in {@code buffer[offset, offset + length)}. */
+    public static long timestampNanos(byte[] buffer, int offset, int length) {
+        if (length < Itch50Message.HEADER_LENGTH || offset < 0 || offset > buffer.length - length) {
+            throw new Itch50Exception("message too short for a timestamp: length=" + length + ", min="
+                    + Itch50Message.HEADER_LENGTH + ", offset=" + offset + ", capacity=" + buffer.length);
+        }
+        return Itch50Bytes.getUnsigned48(buffer, offset + Itch50Message.TIMESTAMP_OFFSET);
+    }
 }

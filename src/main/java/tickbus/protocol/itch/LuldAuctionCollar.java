@@ -52,7 +52,8 @@ public final class LuldAuctionCollar extends Itch50Message<LuldAuctionCollar> {
     }
 
     public LuldAuctionCollar auctionCollarReferencePrice(long auctionCollarReferencePrice) {
-        return writeUnsignedInt(AUCTION_COLLAR_REFERENCE_PRICE_OFFSET, auctionCollarReferencePrice, "auctionCollarReferencePrice");
+        return writeUnsignedInt(AUCTION_COLLAR_REFERENCE_PRICE_OFFSET, auctionCollarReferencePrice,
+                "auctionCollarReferencePrice");
     }
 
     /** Upper collar, Price(4). */

@@ -3,9 +3,6 @@ package tickbus.protocol.itch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.paritytrading.juncture.nasdaq.itch50.ITCH50;
-import com.paritytrading.juncture.nasdaq.itch50.ITCH50Listener;
-import com.paritytrading.juncture.nasdaq.itch50.ITCH50Parser;
-import com.paritytrading.nassau.binaryfile.BinaryFILEReader;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import tickbus.testing.JunctureFiles;
 import tickbus.testing.SharedData;
 
 /**
@@ -51,23 +49,14 @@ class Itch50RealFileTest {
     /** Juncture reuses its message objects, so each one is copied (through its own put and get) as it arrives. */
     private static List<ITCH50.Message> decodeWithJuncture() throws IOException {
         List<ITCH50.Message> messages = new ArrayList<>();
-        ITCH50Listener listener = (ITCH50Listener) Proxy.newProxyInstance(ITCH50Listener.class.getClassLoader(),
-                new Class<?>[] {ITCH50Listener.class}, (proxy, method, arguments) -> {
-                    ITCH50.Message message = (ITCH50.Message) arguments[0];
-                    ByteBuffer copy = ByteBuffer.allocate(Itch50.MAX_MESSAGE_LENGTH);
-                    message.put(copy);
-                    copy.flip().position(1);
-                    ITCH50.Message fresh = message.getClass().getDeclaredConstructor().newInstance();
-                    fresh.get(copy);
-                    messages.add(fresh);
-                    return null;
-                });
-        try (BinaryFILEReader reader = BinaryFILEReader.open(SharedData.path(FILE).toFile(),
-                new ITCH50Parser(listener))) {
-            while (reader.read() >= 0) {
-                continue;
-            }
-        }
+        JunctureFiles.forEachMessage(SharedData.path(FILE), message -> {
+            ByteBuffer copy = ByteBuffer.allocate(Itch50.MAX_MESSAGE_LENGTH);
+            message.put(copy);
+            copy.flip().position(1);
+            ITCH50.Message fresh = JunctureMessages.newJunctureLike(message);
+            fresh.get(copy);
+            messages.add(fresh);
+        });
         return messages;
     }
 

@@ -48,6 +48,15 @@ final class JunctureMessages {
         }
     }
 
+    /** A new, empty juncture message of the same class. */
+    static ITCH50.Message newJunctureLike(ITCH50.Message message) {
+        try {
+            return message.getClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Decode with juncture: its {@code get} reads everything after the type byte. */
     static void decode(ITCH50.Message theirs, byte[] message) {
         theirs.get(ByteBuffer.wrap(message, 1, message.length - 1));
