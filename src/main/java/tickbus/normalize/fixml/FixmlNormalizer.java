@@ -1,5 +1,7 @@
 package tickbus.normalize.fixml;
 
+import tickbus.event.EventSink;
+
 import java.util.List;
 import java.util.function.Predicate;
 import tickbus.event.BookLevel;

@@ -1,5 +1,7 @@
 package tickbus.normalize.itch;
 
+import tickbus.event.EventSink;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;

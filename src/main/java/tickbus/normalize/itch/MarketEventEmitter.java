@@ -1,5 +1,7 @@
 package tickbus.normalize.itch;
 
+import tickbus.event.EventSink;
+
 import java.util.List;
 import tickbus.event.BookLevel;
 import tickbus.event.BookUpdate;

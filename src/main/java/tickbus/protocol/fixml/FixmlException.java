@@ -54,4 +54,9 @@ public final class FixmlException extends ProtocolException {
     public Reason reason() {
         return reason;
     }
+
+    @Override
+    public String kind() {
+        return "fixml-" + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

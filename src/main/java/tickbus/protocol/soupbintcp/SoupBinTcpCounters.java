@@ -27,7 +27,7 @@ public final class SoupBinTcpCounters {
 
     /** Counts an error and returns it, for {@code throw counters.count(error)}. */
     SoupBinTcpException count(SoupBinTcpException error) {
-        increment(SoupBinTcpCounter.of(error.kind()));
+        increment(SoupBinTcpCounter.of(error.reason()));
         return error;
     }
 

@@ -26,7 +26,12 @@ public class SoupBinTcpException extends ProtocolException {
         this.kind = kind;
     }
 
-    public Kind kind() {
+    public Kind reason() {
         return kind;
+    }
+
+    @Override
+    public String kind() {
+        return "soupbintcp-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,5 +1,7 @@
 package tickbus.normalize.itch;
 
+import tickbus.event.EventSink;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

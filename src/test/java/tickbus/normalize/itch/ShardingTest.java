@@ -1,5 +1,7 @@
 package tickbus.normalize.itch;
 
+import tickbus.event.EventSink;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;

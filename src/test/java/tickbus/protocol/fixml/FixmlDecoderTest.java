@@ -83,8 +83,8 @@ class FixmlDecoderTest {
 
     @Test
     void malformedFieldsAreRejectedNamingFieldAndValue() {
-        assertEquals("bad field: field=Px, value=1e5, problem=not a plain decimal (price has a non-digit: text=1e5, "
-                + "char='e')", reject(full("<Full Typ=\"6\" Px=\"1e5\"/>"), Reason.BAD_FIELD).getMessage());
+        assertEquals("bad field: field=Px, value=1e5, problem=not a plain decimal (price is not a plain decimal: "
+                + "text=1e5, char='e', index=1)", reject(full("<Full Typ=\"6\" Px=\"1e5\"/>"), Reason.BAD_FIELD).getMessage());
         assertEquals("bad field: field=Sz, value=-3, problem=not a non-negative integer",
                 reject(full("<Full Typ=\"B\" Sz=\"-3\"/>"), Reason.BAD_FIELD).getMessage());
         assertEquals("bad field: field=UpdtAct, value=5, problem=unsupported, expected 0, 1 or 2",

@@ -61,7 +61,8 @@ class ExactDecimalProperties {
         assertThrows(IllegalArgumentException.class, () -> parse("1_000", 8, false));
         assertThrows(IllegalArgumentException.class, () -> parse("", 8, false));
         assertThrows(ArithmeticException.class, () -> parse("1e401", 8, false));
-        assertThrows(ArithmeticException.class, () -> parse("-9223372036854775808", 0, false));
+        assertEquals(Long.MIN_VALUE, parse("-9223372036854775808", 0, false));
+        assertThrows(ArithmeticException.class, () -> parse("-9223372036854775809", 0, false));
         assertEquals(Long.MAX_VALUE, parse("9223372036854775807", 0, false));
     }
 
@@ -91,7 +92,7 @@ class ExactDecimalProperties {
     private static Long exactMantissa(BigDecimal value, int scale) {
         try {
             long mantissa = value.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
-            return mantissa == Long.MIN_VALUE ? null : mantissa;
+            return mantissa;
         } catch (ArithmeticException e) {
             return null;
         }

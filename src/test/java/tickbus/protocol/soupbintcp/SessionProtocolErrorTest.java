@@ -23,7 +23,7 @@ class SessionProtocolErrorTest {
         session.connected();
         SoupBinTcpException error = receiveFailing(SoupBinTcpServerPackets.sequenced("early"));
 
-        assertEquals(SoupBinTcpException.Kind.UNEXPECTED_PACKET, error.kind());
+        assertEquals(SoupBinTcpException.Kind.UNEXPECTED_PACKET, error.reason());
         assertEquals("unexpected packet for a client: type='S' (0x53), state=LOGGING_IN", error.getMessage());
         assertEquals(1, session.counters().get(SoupBinTcpCounter.UNEXPECTED_PACKET_ERRORS));
     }
@@ -43,7 +43,7 @@ class SessionProtocolErrorTest {
         SoupBinTcpException error = receiveFailing(SoupBinTcp.packet(SoupBinTcp.PACKET_TYPE_LOGIN_ACCEPTED,
                 payload, 0, payload.length));
 
-        assertEquals(SoupBinTcpException.Kind.MALFORMED_PAYLOAD, error.kind());
+        assertEquals(SoupBinTcpException.Kind.MALFORMED_PAYLOAD, error.reason());
         assertEquals("Login Accepted payload length mismatch: length=29, expected=30", error.getMessage());
         assertEquals(1, session.counters().get(SoupBinTcpCounter.MALFORMED_PAYLOAD_ERRORS));
     }

@@ -55,7 +55,7 @@ class SoupBinTcpFramerTest {
         SoupBinTcpException error = assertThrows(SoupBinTcpException.class,
                 () -> framer.accept(stream, 0, stream.length));
 
-        assertEquals(SoupBinTcpException.Kind.ZERO_LENGTH, error.kind());
+        assertEquals(SoupBinTcpException.Kind.ZERO_LENGTH, error.reason());
         assertEquals("packet length is zero: length=0, min=1", error.getMessage());
         assertEquals(1, counters.get(SoupBinTcpCounter.ZERO_LENGTH_ERRORS));
         assertEquals(List.of("H:"), handler.packets);
@@ -67,7 +67,7 @@ class SoupBinTcpFramerTest {
         framer.accept(header, 0, 1);
         SoupBinTcpException error = assertThrows(SoupBinTcpException.class, () -> framer.accept(header, 1, 1));
 
-        assertEquals(SoupBinTcpException.Kind.LENGTH_EXCEEDS_MAX, error.kind());
+        assertEquals(SoupBinTcpException.Kind.LENGTH_EXCEEDS_MAX, error.reason());
         assertEquals("packet length exceeds max: length=101, max=100", error.getMessage());
         assertEquals(1, counters.get(SoupBinTcpCounter.LENGTH_EXCEEDS_MAX_ERRORS));
         assertEquals(0, framer.pendingBytes());
@@ -79,7 +79,7 @@ class SoupBinTcpFramerTest {
         SoupBinTcpException error = assertThrows(SoupBinTcpException.class,
                 () -> framer.accept(packet, 0, packet.length));
 
-        assertEquals(SoupBinTcpException.Kind.UNKNOWN_PACKET_TYPE, error.kind());
+        assertEquals(SoupBinTcpException.Kind.UNKNOWN_PACKET_TYPE, error.reason());
         assertEquals("unknown packet type: type='Q' (0x51), length=3", error.getMessage());
         assertEquals(1, counters.get(SoupBinTcpCounter.UNKNOWN_PACKET_TYPE_ERRORS));
     }
