@@ -6,6 +6,7 @@ import tickbus.feed.FeedProtocols;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
 import tickbus.sim.SimVenueVerticle;
+import tickbus.strategy.examples.CrossVenueSpreadStrategy;
 import tickbus.strategy.examples.FeedWatcherStrategy;
 import tickbus.strategy.examples.MidSpreadStrategy;
 
@@ -23,6 +24,7 @@ public final class VerticleCatalog {
                 MidSpreadStrategy::new, MidSpreadStrategy.Settings::fromJson));
         add(new VerticleKind("feed-watcher", "example strategy: logs and republishes halts, gaps and stale feeds",
                 FeedWatcherStrategy::new, FeedWatcherStrategy.Settings::fromJson));
+        add(new VerticleKind("cross-venue-spread", "example Kotlin strategy: mid spread and crossed quotes between two venues", CrossVenueSpreadStrategy::new, CrossVenueSpreadStrategy.Settings::fromJson));
     }
 
     private VerticleCatalog() {
