@@ -2,6 +2,8 @@ package tickbus.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tickbus.bridge.TcpBridgeSettings;
+import tickbus.bridge.TcpBridgeVerticle;
 import tickbus.feed.FeedProtocols;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
@@ -25,6 +27,7 @@ public final class VerticleCatalog {
         add(new VerticleKind("feed-watcher", "example strategy: logs and republishes halts, gaps and stale feeds",
                 FeedWatcherStrategy::new, FeedWatcherStrategy.Settings::fromJson));
         add(new VerticleKind("cross-venue-spread", "example Kotlin strategy: mid spread and crossed quotes between two venues", CrossVenueSpreadStrategy::new, CrossVenueSpreadStrategy.Settings::fromJson));
+        add(new VerticleKind("tcp-bridge", "the event bus for non-JVM clients over TCP (4-byte length + JSON frames)", TcpBridgeVerticle::new, TcpBridgeSettings::fromJson));
     }
 
     private VerticleCatalog() {
