@@ -1,5 +1,6 @@
 package tickbus;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -14,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.config.Descriptor;
 import tickbus.config.VerticleKind;
+import tickbus.strategy.ScriptErrors;
+import tickbus.strategy.StrategyPool;
 
 /** Starts a node (stand-alone or clustered) and deploys a descriptor's verticles in order. */
 public final class NodeLauncher {
@@ -76,15 +79,20 @@ public final class NodeLauncher {
         return chain;
     }
 
-    private static Future<String> deployOne(Vertx vertx, Descriptor.Entry entry) {
+    /**
+     * Deploys one entry (worker entries on the {@link StrategyPool}); a failure names the entry and, for a script,
+     * the file, line and message.
+     */
+    public static Future<String> deployOne(Vertx vertx, Descriptor.Entry entry) {
         VerticleKind kind = entry.kind();
+        DeploymentOptions options = StrategyPool.apply(entry.deploymentOptions());
         Future<String> deployment = kind != null
-                ? vertx.deployVerticle(kind.factory(), entry.deploymentOptions())
-                : vertx.deployVerticle(entry.verticle(), entry.deploymentOptions());
+                ? vertx.deployVerticle(kind.factory(), options)
+                : vertx.deployVerticle(entry.verticle(), options);
         return deployment
                 .onSuccess(id -> LOG.info("deployed {} ({} x{}): id={}", entry.name(), entry.verticle(),
                         entry.instances(), id))
                 .recover(e -> Future.failedFuture(new IllegalStateException("deployment of " + entry.name() + " ("
-                        + entry.verticle() + ") failed: " + e.getMessage(), e)));
+                        + entry.verticle() + ") failed: " + ScriptErrors.describe(e, entry.verticle()), e)));
     }
 }

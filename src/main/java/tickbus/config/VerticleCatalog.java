@@ -2,10 +2,15 @@ package tickbus.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tickbus.bridge.TcpBridgeSettings;
+import tickbus.bridge.TcpBridgeVerticle;
 import tickbus.feed.FeedProtocols;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
 import tickbus.sim.SimVenueVerticle;
+import tickbus.strategy.admin.AdminSettings;
+import tickbus.strategy.admin.AdminVerticle;
+import tickbus.strategy.examples.CrossVenueSpreadStrategy;
 import tickbus.strategy.examples.FeedWatcherStrategy;
 import tickbus.strategy.examples.MidSpreadStrategy;
 
@@ -23,6 +28,9 @@ public final class VerticleCatalog {
                 MidSpreadStrategy::new, MidSpreadStrategy.Settings::fromJson));
         add(new VerticleKind("feed-watcher", "example strategy: logs and republishes halts, gaps and stale feeds",
                 FeedWatcherStrategy::new, FeedWatcherStrategy.Settings::fromJson));
+        add(new VerticleKind("cross-venue-spread", "example Kotlin strategy: mid spread and crossed quotes between two venues", CrossVenueSpreadStrategy::new, CrossVenueSpreadStrategy.Settings::fromJson));
+        add(new VerticleKind("tcp-bridge", "the event bus for non-JVM clients over TCP (4-byte length + JSON frames)", TcpBridgeVerticle::new, TcpBridgeSettings::fromJson));
+        add(new VerticleKind("admin", "deploy/undeploy at run time over HTTP on loopback (tickbus deploy/undeploy)", AdminVerticle::new, AdminSettings::fromJson));
     }
 
     private VerticleCatalog() {

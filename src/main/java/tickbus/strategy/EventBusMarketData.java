@@ -18,9 +18,11 @@ final class EventBusMarketData implements MarketData {
     private static final long SNAPSHOT_WINDOW_MILLIS = 10_000;
 
     private final TickbusNode node;
+    private final StrategyMetrics strategy;
 
-    EventBusMarketData(TickbusNode node) {
+    EventBusMarketData(TickbusNode node, StrategyMetrics strategy) {
         this.node = node;
+        this.strategy = strategy;
     }
 
     @Override
@@ -32,7 +34,8 @@ final class EventBusMarketData implements MarketData {
         }
         Set<EventKind> wanted = kinds.isEmpty() ? EnumSet.noneOf(EventKind.class) : EnumSet.copyOf(kinds);
         wanted.add(EventKind.STATUS);
-        SubscriptionReceiver receiver = new SubscriptionReceiver(node.vertx().getOrCreateContext(), delivery, handler);
+        SubscriptionReceiver receiver = new SubscriptionReceiver(node.vertx().getOrCreateContext(), delivery, handler,
+                strategy);
         List<MessageConsumer<MarketEvent>> consumers = new ArrayList<>();
         List<Future<Void>> registrations = new ArrayList<>();
         for (EventKind kind : wanted) {

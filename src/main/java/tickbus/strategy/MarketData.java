@@ -16,9 +16,14 @@ import tickbus.event.MarketEvent;
  */
 public interface MarketData {
 
-    /** The client of a node started with {@link TickbusNode#start(Vertx)}. */
+    /** The client of a node started with {@link TickbusNode#start(Vertx)}, for a strategy without a name. */
     static MarketData create(Vertx vertx) {
-        return new EventBusMarketData(TickbusNode.of(vertx));
+        return create(vertx, "unnamed");
+    }
+
+    /** The client for the strategy {@code strategyName}: handler failures and blocked threads are reported under it. */
+    static MarketData create(Vertx vertx, String strategyName) {
+        return new EventBusMarketData(TickbusNode.of(vertx), Strategies.of(vertx).metrics(strategyName));
     }
 
     /** Every update, in order, on the caller's context. */

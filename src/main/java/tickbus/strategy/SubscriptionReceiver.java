@@ -13,7 +13,8 @@ import tickbus.event.MarketEvent;
 
 /**
  * Receives one subscription's events: drops duplicates by (kind, source, sequence), conflates when asked, and
- * isolates the handler (an exception is logged and counted, the subscription keeps receiving).
+ * isolates the handler: an exception is logged with the strategy's name (at most once a second), counted, and the
+ * subscription keeps receiving.
  */
 final class SubscriptionReceiver {
 
@@ -22,17 +23,19 @@ final class SubscriptionReceiver {
     private final Context context;
     private final MarketData.Delivery delivery;
     private final Handler<MarketEvent> handler;
+    private final StrategyMetrics strategy;
     private final Map<String, Long> lastSequence = new HashMap<>();
     private final MarketEvent[] latest = new MarketEvent[EventKind.values().length];
     private boolean drainScheduled;
     private long duplicates;
     private long conflated;
-    private long handlerFailures;
 
-    SubscriptionReceiver(Context context, MarketData.Delivery delivery, Handler<MarketEvent> handler) {
+    SubscriptionReceiver(Context context, MarketData.Delivery delivery, Handler<MarketEvent> handler,
+            StrategyMetrics strategy) {
         this.context = context;
         this.delivery = delivery;
         this.handler = handler;
+        this.strategy = strategy;
     }
 
     void receive(MarketEvent event) {
@@ -77,12 +80,22 @@ final class SubscriptionReceiver {
     }
 
     private void deliver(MarketEvent event) {
+        StrategyThreads.Slot slot = StrategyThreads.current();
+        StrategyMetrics previous = slot.enter(strategy);
         try {
             handler.handle(event);
-        } catch (RuntimeException e) {
-            handlerFailures++;
-            LOG.error("strategy handler failed (the subscription keeps receiving): instrument={}, kind={}, failures={}",
-                    event.instrument(), event.kind(), handlerFailures, e);
+            strategy.eventDelivered();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            long unreported = strategy.handlerFailed(System.nanoTime());
+            if (unreported > 0) {
+                LOG.error("strategy handler failed, the subscription keeps receiving: strategy={}, instrument={}, "
+                        + "kind={}, seq={}, failures={}, sinceLastReport={}", strategy.name(), event.instrument(),
+                        event.kind(), event.sequence(), strategy.handlerFailures(), unreported, e);
+            }
+        } finally {
+            slot.exit(previous);
         }
     }
 

@@ -1,0 +1,147 @@
+package tickbus.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tickbus.Addresses;
+import tickbus.TickbusNode;
+import tickbus.event.EventKind;
+import tickbus.event.Quote;
+import tickbus.strategy.StrategyTestNode;
+import tickbus.testing.Await;
+
+/** The TCP bridge against a simulated feed: the stdlib Python client, demand while registered, permits. */
+class TcpBridgeIT {
+
+    private static final String INSTRUMENT = "XSIM:AAA";
+
+    /** Python's default decimal context: 28 significant digits, half-even. */
+    private static final java.math.MathContext PYTHON_DECIMAL_CONTEXT = new java.math.MathContext(28,
+            java.math.RoundingMode.HALF_EVEN);
+
+    private StrategyTestNode node;
+    private tickbus.sim.SimVenue venue;
+    private TcpBridgeVerticle bridge;
+    private final List<Quote> published = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        node = new StrategyTestNode();
+        venue = node.venueWithFeed("XSIM", List.of("AAA", "BBB"));
+        Await.result(node.vertx.eventBus().<Quote>consumer(Addresses.marketData(EventKind.QUOTE, INSTRUMENT),
+                message -> published.add(message.body())).completion());
+        bridge = new TcpBridgeVerticle();
+        Await.result(node.vertx.deployVerticle(bridge, new DeploymentOptions()
+                .setConfig(new JsonObject().put("port", 0))));
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    @Test
+    void pythonClientPrintsTheRunningMidOfQuotesItReceivesThroughTheBridge() throws Exception {
+        Path output = Files.createTempFile("running-mid", ".txt");
+        Process python = new ProcessBuilder("python3", "clients/python/running_mid.py", "--port",
+                String.valueOf(bridge.port()), "--instrument", INSTRUMENT, "--count", "5")
+                .redirectOutput(output.toFile()).redirectErrorStream(true).start();
+        node.pumpUntil("the Python client to print 5 quotes and exit", 2, () -> !python.isAlive());
+
+        List<String> lines = Files.readAllLines(output);
+        assertEquals(0, python.exitValue(), String.join("\n", lines));
+        assertEquals(5, lines.size(), String.join("\n", lines));
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < lines.size(); i++) {
+            String[] fields = lines.get(i).split(" ");
+            long seq = Long.parseLong(fields[1]);
+            Quote quote = published.stream().filter(candidate -> candidate.sequence() == seq).findFirst().orElseThrow();
+            BigDecimal mid = quote.bid().add(quote.ask()).divide(BigDecimal.valueOf(2));
+            sum = sum.add(mid);
+            assertEquals(INSTRUMENT, fields[0]);
+            assertEquals(0, quote.bid().compareTo(new BigDecimal(fields[2])), lines.get(i));
+            assertEquals(0, quote.ask().compareTo(new BigDecimal(fields[3])), lines.get(i));
+            assertEquals(0, mid.compareTo(new BigDecimal(fields[4])), lines.get(i));
+            assertEquals(0, sum.divide(BigDecimal.valueOf(i + 1), PYTHON_DECIMAL_CONTEXT)
+                    .compareTo(new BigDecimal(fields[5])), lines.get(i));
+        }
+        Await.until("the demand released after the client left",
+                () -> TickbusNode.of(node.vertx).demand().localCount(INSTRUMENT) == 0);
+        Await.until("no registrations left", () -> bridge.metrics().registrations() == 0);
+    }
+
+    @Test
+    void registrationHoldsDemandUntilTheConnectionCloses() throws IOException {
+        String instrument = "XSIM:BBB";
+        try (Socket socket = new Socket("127.0.0.1", bridge.port())) {
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            write(out, new JsonObject().put("type", "register").put("address", "tickbus.demand"));
+            assertEquals(new JsonObject().put("type", "err").put("message", "access_denied"), read(in));
+            write(out, new JsonObject().put("type", "register").put("address", "md.quote." + instrument));
+            write(out, new JsonObject().put("type", "ping"));
+            assertEquals("pong", read(in).getString("type"));
+            Await.until("demand from the registration",
+                    () -> TickbusNode.of(node.vertx).demand().localCount(instrument) == 1);
+            socket.setSoTimeout(20_000);
+            long generator = node.vertx.setPeriodic(2, id -> venue.generate(2));
+            JsonObject message = readMessage(in);
+            node.vertx.cancelTimer(generator);
+            assertEquals("md.quote." + instrument, message.getString("address"));
+            assertEquals(instrument, message.getJsonObject("body").getString("instrument"));
+            assertEquals("quote", message.getJsonObject("body").getString("type"));
+        }
+        Await.until("demand released on close", () -> TickbusNode.of(node.vertx).demand().localCount(instrument) == 0);
+        assertEquals(1, bridge.metrics().denied());
+    }
+
+    @Test
+    void oversizedFrameIsRejectedAndTheConnectionClosed() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", bridge.port())) {
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(70_000);
+            out.flush();
+            JsonObject error = read(new DataInputStream(socket.getInputStream()));
+            assertTrue(error.getString("message").contains("frame length out of range: length=70000, max=65536"),
+                    error.encode());
+        }
+        assertEquals(1, bridge.metrics().invalidFrames());
+    }
+
+    private JsonObject readMessage(DataInputStream in) throws IOException {
+        while (true) {
+            JsonObject frame = read(in);
+            if ("message".equals(frame.getString("type"))) {
+                return frame;
+            }
+        }
+    }
+
+    private static void write(DataOutputStream out, JsonObject frame) throws IOException {
+        byte[] json = frame.encode().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(json.length);
+        out.write(json);
+        out.flush();
+    }
+
+    private static JsonObject read(DataInputStream in) throws IOException {
+        byte[] json = new byte[in.readInt()];
+        in.readFully(json);
+        return new JsonObject(new String(json, StandardCharsets.UTF_8));
+    }
+}
