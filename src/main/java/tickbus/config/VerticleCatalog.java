@@ -5,6 +5,8 @@ import java.util.Map;
 import tickbus.feed.FeedProtocols;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
+import tickbus.monitor.MonitorSettings;
+import tickbus.monitor.MonitorVerticle;
 import tickbus.sim.SimVenueVerticle;
 import tickbus.strategy.examples.FeedWatcherStrategy;
 import tickbus.strategy.examples.MidSpreadStrategy;
@@ -23,6 +25,8 @@ public final class VerticleCatalog {
                 MidSpreadStrategy::new, MidSpreadStrategy.Settings::fromJson));
         add(new VerticleKind("feed-watcher", "example strategy: logs and republishes halts, gaps and stale feeds",
                 FeedWatcherStrategy::new, FeedWatcherStrategy.Settings::fromJson));
+        add(new VerticleKind("monitor", "the HTTP server: dashboard, event-bus bridge, metrics and health",
+                MonitorVerticle::new, MonitorSettings::fromJson));
     }
 
     private VerticleCatalog() {
