@@ -152,7 +152,7 @@
     rate.appendChild(canvas);
     var facts = el('dl');
     var fields = {};
-    ['bytes/s', 'p99 µs', 'last msg', 'heartbeat', 'reconnects', 'gaps', 'breaker', 'errors'].forEach(function (label) {
+    ['bytes/s', 'p99 latency', 'last msg', 'heartbeat', 'reconnects', 'gaps', 'breaker', 'errors'].forEach(function (label) {
       facts.appendChild(el('dt', null, label));
       fields[label] = facts.appendChild(el('dd', null, '–'));
     });
@@ -173,7 +173,7 @@
     tile.state.textContent = fresh ? state.replace(/_/g, ' ') : 'NO STATS';
     tile.number.textContent = formatCount(feed.messagesPerSecond);
     tile.fields['bytes/s'].textContent = formatBytes(feed.bytesPerSecond);
-    tile.fields['p99 µs'].textContent = feed.latency.count ? feed.latency.p99Micros.toFixed(1) : '–';
+    tile.fields['p99 latency'].textContent = feed.latency.count ? formatMicros(feed.latency.p99Micros) : '–';
     tile.fields['last msg'].textContent = formatAge(feed.lastMessageAgeMillis);
     tile.fields['heartbeat'].textContent = formatAge(feed.lastHeartbeatAgeMillis);
     tile.fields['reconnects'].textContent = feed.reconnects;
@@ -249,18 +249,21 @@
     return { width: Math.max(300, box.clientWidth), height: 230 };
   }
 
-  function axes() {
+  function axes(unit) {
     var axis = { stroke: '#7d8896', grid: { stroke: '#263040', width: 1 }, ticks: { stroke: '#263040' } };
-    return [axis, Object.assign({}, axis, { size: 60 })];
+    var time = Object.assign({}, axis, { values: function (u, splits) {
+      return splits.map(function (t) { return new Date(t * 1000).toTimeString().substring(0, 8); });
+    } });
+    return [time, Object.assign({}, axis, { size: 64, label: unit, labelSize: 18 })];
   }
 
   function renderCharts(feeds) {
     var sources = Array.from(samples.rates.keys()).sort();
-    if (sources.join('|') !== chartFeeds) {
+    if (!rateChart || sources.join('|') !== chartFeeds) {
       chartFeeds = sources.join('|');
       if (rateChart) { rateChart.destroy(); }
       rateChart = new uPlot({
-        width: chartSize('rate-chart').width, height: 230, axes: axes(),
+        width: chartSize('rate-chart').width, height: 230, axes: axes('msg/s'), legend: { live: false },
         scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(10, max * 1.1)]; } } },
         series: [{}].concat(sources.slice().reverse().map(function (source) {
           var color = PALETTE[sources.indexOf(source) % PALETTE.length];
@@ -278,7 +281,8 @@
     box.dataset.last = String(top.length ? top[top.length - 1] || 0 : 0);
     if (!latencyChart) {
       latencyChart = new uPlot({
-        width: chartSize('latency-chart').width, height: 230, axes: axes(), scales: { x: { time: true } },
+        width: chartSize('latency-chart').width, height: 230, axes: axes('µs'), legend: { live: false },
+        scales: { x: { time: true }, y: { distr: 3 } },
         series: [{}, { label: 'p50', stroke: '#3fb950', width: 2 }, { label: 'p99', stroke: '#d29922', width: 2 },
           { label: 'p99.9', stroke: '#db6d28', width: 2 }, { label: 'max', stroke: '#f85149', width: 1, dash: [4, 4] }]
       }, [samples.time].concat(samples.latency), $('latency-chart'));
@@ -315,11 +319,12 @@
     if (!gaps.length) {
       var row = body.appendChild(el('tr'));
       var cell = row.appendChild(el('td', 'muted', 'no gaps — sequences intact'));
-      cell.colSpan = 4;
+      cell.colSpan = 5;
       return;
     }
     gaps.slice(0, 12).forEach(function (gap) {
       var row = body.appendChild(el('tr'));
+      row.appendChild(el('td', null, new Date(gap.openedMillis).toTimeString().substring(0, 8)));
       row.appendChild(el('td', null, gap.feed));
       row.appendChild(el('td', null, gap.from + ' – ' + gap.to));
       row.appendChild(el('td', null, String(gap.messages)));
@@ -402,7 +407,7 @@
     $('peek-ask-size').textContent = quote ? 'size ' + formatCount(quote.askSize) : '';
     var body = $('peek-trades');
     body.textContent = '';
-    (view.trades || []).forEach(function (trade) {
+    (view.trades || []).slice(0, 8).forEach(function (trade) {
       var row = body.appendChild(el('tr'));
       row.appendChild(el('td', null, clock(trade.exchangeTimeNanos)));
       row.appendChild(el('td', null, trade.price));
@@ -424,6 +429,10 @@
     if (v >= 1048576) { return (v / 1048576).toFixed(1) + ' MB'; }
     if (v >= 1024) { return (v / 1024).toFixed(1) + ' KB'; }
     return Math.round(v) + ' B';
+  }
+  function formatMicros(micros) {
+    if (micros >= 1000) { return (micros / 1000).toFixed(micros >= 10000 ? 0 : 1) + ' ms'; }
+    return Math.round(micros) + ' µs';
   }
   function formatAge(millis) {
     if (millis < 0) { return 'never'; }

@@ -80,9 +80,14 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         }).sum();
     }
 
-    /** Bytes held for all sockets: written and unacknowledged, or waiting in a conflation slot. */
+    /** Bytes written to browser sockets and not yet taken by their transports. */
     long backlogBytes() {
-        return sockets.values().stream().mapToLong(state -> state.outbox.backlogBytes()).sum();
+        return sockets.values().stream().mapToLong(state -> state.outbox.inFlightBytes()).sum();
+    }
+
+    /** Frames waiting, at most one per socket and address, for their socket to catch up. */
+    long waitingFrames() {
+        return sockets.values().stream().mapToLong(state -> state.outbox.waitingFrames()).sum();
     }
 
     private void socketCreated(BridgeEvent event) {
@@ -192,17 +197,23 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         SocketState state = sockets.get(event.socket());
         JsonObject envelope = event.getRawMessage();
         if (state != null) {
-            Object body = envelope.getValue("body");
-            if (body instanceof TickbusEvent tickbusEvent) {
-                envelope.put("body", tickbusEvent.toJson());
-            }
-            try {
-                state.outbox.offer(envelope.getString("address"), Buffer.buffer(envelope.encode()));
-            } catch (EncodeException e) {
-                stats.unencodable.increment();
-            }
+            state.outbox.offer(envelope.getString("address"), () -> encode(envelope));
         }
         event.complete(false);
+    }
+
+    /** The browser frame: the envelope with an event record's body replaced by its canonical JSON. */
+    private Buffer encode(JsonObject envelope) {
+        if (envelope.getValue("body") instanceof TickbusEvent tickbusEvent) {
+            envelope.put("body", tickbusEvent.toJson());
+        }
+        try {
+            return Buffer.buffer(envelope.encode());
+        } catch (EncodeException e) {
+            stats.unencodable.increment();
+            return Buffer.buffer(new JsonObject().put("type", "err").put("address", envelope.getString("address"))
+                    .put("body", "unencodable").encode());
+        }
     }
 
     private boolean hold(SocketState state, String address) {

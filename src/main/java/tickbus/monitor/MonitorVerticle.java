@@ -89,7 +89,9 @@ public final class MonitorVerticle extends VerticleBase {
             meters.sync();
         }
         JsonObject snapshot = stats.snapshot();
-        snapshot.getJsonObject("node").put("httpPort", actualPort()).put("peeks", peeks.watchedCount());
+        JsonObject nodeJson = snapshot.getJsonObject("node").put("httpPort", actualPort())
+                .put("peeks", peeks.watchedCount());
+        nodeJson.getJsonObject("bridge").put("waitingFrames", guard.waitingFrames());
         vertx.eventBus().publish(Addresses.MONITOR_STATS, snapshot);
     }
 

@@ -5,24 +5,25 @@ import io.vertx.core.buffer.Buffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What one browser socket is sent, with bounded memory. Frames go straight out while the bytes written and not
  * yet acknowledged stay under a limit; past it (a stalled tab, a slow link) only the latest frame per address is
- * kept, the older ones are counted as conflated, and the kept ones go out, oldest address first, as writes
- * complete. Memory per socket is at most the limit plus one frame per registered address.
+ * kept, unencoded, the older ones are counted as conflated, and the kept ones go out, oldest address first, as
+ * writes complete. Memory per socket is at most the limit plus one frame, plus one pending frame per registered
+ * address; a congested socket costs a map update per message, not an encoding.
  */
 final class SocketOutbox {
 
     private final Function<Buffer, Future<Void>> writer;
     private final BooleanSupplier transportFull;
     private final int maxBacklogBytes;
-    private final Map<String, Buffer> waiting = new LinkedHashMap<>();
-    private long inFlightBytes;
-    private long waitingBytes;
     private final LongAdder conflatedTotal;
+    private final Map<String, Supplier<Buffer>> waiting = new LinkedHashMap<>();
+    private long inFlightBytes;
     private long conflated;
     private long sent;
     private boolean closed;
@@ -34,35 +35,31 @@ final class SocketOutbox {
     SocketOutbox(Function<Buffer, Future<Void>> writer, BooleanSupplier transportFull, int maxBacklogBytes,
             LongAdder conflatedTotal) {
         this.writer = writer;
-        this.conflatedTotal = conflatedTotal;
         this.transportFull = transportFull;
         this.maxBacklogBytes = maxBacklogBytes;
+        this.conflatedTotal = conflatedTotal;
     }
 
     /** Send a frame for {@code address}, or keep it as that address's latest while the socket is behind. */
-    synchronized void offer(String address, Buffer frame) {
+    synchronized void offer(String address, Supplier<Buffer> frame) {
         if (closed) {
             return;
         }
-        if (waiting.isEmpty() && hasRoomFor(frame)) {
-            write(frame);
+        if (waiting.isEmpty() && hasRoom()) {
+            write(frame.get());
             return;
         }
-        Buffer previous = waiting.remove(address);
-        if (previous != null) {
-            waitingBytes -= previous.length();
+        if (waiting.remove(address) != null) {
             conflated++;
             conflatedTotal.increment();
         }
         waiting.put(address, frame);
-        waitingBytes += frame.length();
         drain();
     }
 
     synchronized void close() {
         closed = true;
         waiting.clear();
-        waitingBytes = 0;
     }
 
     /** Frames replaced by a newer one for the same address before they could be sent. */
@@ -74,14 +71,18 @@ final class SocketOutbox {
         return sent;
     }
 
-    /** Bytes held for this socket: written but unacknowledged, plus waiting. */
-    synchronized long backlogBytes() {
-        return inFlightBytes + waitingBytes;
+    /** Bytes written to the transport and not yet taken by it. */
+    synchronized long inFlightBytes() {
+        return inFlightBytes;
     }
 
-    private boolean hasRoomFor(Buffer frame) {
-        return !transportFull.getAsBoolean()
-                && (inFlightBytes == 0 || inFlightBytes + frame.length() <= maxBacklogBytes);
+    /** Addresses with a frame waiting (at most one each). */
+    synchronized int waitingFrames() {
+        return waiting.size();
+    }
+
+    private boolean hasRoom() {
+        return !transportFull.getAsBoolean() && inFlightBytes < maxBacklogBytes;
     }
 
     private void write(Buffer frame) {
@@ -98,15 +99,9 @@ final class SocketOutbox {
 
     /** Re-reads the map on every step: a write that completes at once (a closed socket) drains re-entrantly. */
     private void drain() {
-        while (!closed && !waiting.isEmpty()) {
-            Map.Entry<String, Buffer> oldest = waiting.entrySet().iterator().next();
-            Buffer next = oldest.getValue();
-            if (!hasRoomFor(next)) {
-                return;
-            }
-            waiting.remove(oldest.getKey());
-            waitingBytes -= next.length();
-            write(next);
+        while (!closed && !waiting.isEmpty() && hasRoom()) {
+            String oldest = waiting.keySet().iterator().next();
+            write(waiting.remove(oldest).get());
         }
     }
 }

@@ -16,13 +16,14 @@ import tickbus.sim.SimVenue;
 import tickbus.testing.Await;
 
 /**
- * The demo, in process: a simulated venue, a feed, a strategy and the monitor on an ephemeral port, deployed
+ * The demo, in process: two simulated venues with a feed each, a strategy and the monitor on an ephemeral port, deployed
  * from a descriptor through {@link NodeLauncher} exactly as {@code tickbus run} does. The monitor's port is read
  * from its own stats message.
  */
 final class MonitorDemo implements AutoCloseable {
 
     static final String SOURCE = "sim-xsim";
+    static final String FX_SOURCE = "sim-xfx";
     private static final AtomicInteger VENUES = new AtomicInteger();
 
     final Vertx vertx;
@@ -39,22 +40,32 @@ final class MonitorDemo implements AutoCloseable {
                         .put("symbols", new JsonArray(List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOG", "META", "TSLA",
                                 "AMD")))
                         .put("messagesPerSecond", messagesPerSecond).put("heartbeatMillis", 100)))
-                .add(entry("feed-xsim", "feed", new JsonObject().put("source", SOURCE).put("venue", "XSIM")
-                        .put("protocol", "sim").put("heartbeatTimeoutMillis", 2_000)
-                        .put("silenceThresholdMillis", 3_000).put("releaseLingerMillis", 0)
-                        .put("backoff", new JsonObject().put("initialDelayMillis", 20).put("maxDelayMillis", 200))
-                        .put("breaker", new JsonObject().put("maxFailures", 1_000).put("resetTimeoutMillis", 1_000))
-                        .put("settings", new JsonObject().put("venueName", venueName))))
+                .add(entry("feed-xsim", "feed", feed(SOURCE, "XSIM", venueName)))
+                .add(entry("sim-venue-fx", "sim-venue", new JsonObject().put("venueName", venueName + "-fx")
+                        .put("symbols", new JsonArray(List.of("EURUSD", "GBPUSD", "USDJPY")))
+                        .put("messagesPerSecond", Math.max(1, messagesPerSecond / 4)).put("heartbeatMillis", 100)
+                        .put("seed", 7)))
+                .add(entry("feed-xfx", "feed", feed(FX_SOURCE, "XFX", venueName + "-fx")))
                 .add(entry("mid-spread", "mid-spread", new JsonObject()
                         .put("instruments", new JsonArray(List.of("XSIM:AAPL", "XSIM:MSFT")))
                         .put("publishIntervalMillis", 5_000)))
                 .add(entry("monitor", "monitor", new JsonObject().put("port", 0).put("host", "127.0.0.1")
                         .put("requiredFeeds", new JsonArray(List.of(SOURCE))).mergeIn(monitorConfig))));
-        deploymentIds = Await.result(NodeLauncher.deploy(vertx, Descriptor.fromJson(descriptor)));
+        deploymentIds = new java.util.ArrayList<>(Await.result(NodeLauncher.deploy(vertx,
+                Descriptor.fromJson(descriptor))));
         statsConsumer = vertx.eventBus().consumer(tickbus.Addresses.MONITOR_STATS,
                 message -> lastStats.set(message.body()));
         Await.until("the monitor's first stats", Duration.ofSeconds(20), () -> lastStats.get() != null);
         port = lastStats.get().getJsonObject("node").getInteger("httpPort");
+    }
+
+    private static JsonObject feed(String source, String venue, String simVenue) {
+        return new JsonObject().put("source", source).put("venue", venue).put("protocol", "sim")
+                .put("heartbeatTimeoutMillis", 2_000).put("silenceThresholdMillis", 3_000)
+                .put("releaseLingerMillis", 0)
+                .put("backoff", new JsonObject().put("initialDelayMillis", 20).put("maxDelayMillis", 200))
+                .put("breaker", new JsonObject().put("maxFailures", 1_000).put("resetTimeoutMillis", 1_000))
+                .put("settings", new JsonObject().put("venueName", simVenue));
     }
 
     private static JsonObject entry(String name, String verticle, JsonObject config) {

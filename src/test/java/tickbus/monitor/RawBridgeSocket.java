@@ -32,7 +32,16 @@ final class RawBridgeSocket implements AutoCloseable {
 
     /** Opens the connection; {@code origin} may be null (a non-browser client). Check {@link #status}: 101. */
     static RawBridgeSocket open(int port, String origin) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
+        return open(port, origin, 0);
+    }
+
+    /** As {@link #open(int, String)} with a small receive buffer (0: the default), so a reader that stops is felt. */
+    static RawBridgeSocket open(int port, String origin, int receiveBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(10_000);
         byte[] nonce = new byte[16];
