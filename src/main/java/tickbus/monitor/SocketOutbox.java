@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * writes complete. Memory per socket is at most the limit plus one frame, plus one pending frame per registered
  * address; a congested socket costs a map update per message, not an encoding.
  */
-final class SocketOutbox {
+public final class SocketOutbox {
 
     private final Function<Buffer, Future<Void>> writer;
     private final BooleanSupplier transportFull;
@@ -32,7 +32,7 @@ final class SocketOutbox {
      * @param writer writes one frame; its future completes when the transport has taken the bytes
      * @param transportFull whether the transport's own queue is full (polling transports queue before a request)
      */
-    SocketOutbox(Function<Buffer, Future<Void>> writer, BooleanSupplier transportFull, int maxBacklogBytes,
+    public SocketOutbox(Function<Buffer, Future<Void>> writer, BooleanSupplier transportFull, int maxBacklogBytes,
             LongAdder conflatedTotal) {
         this.writer = writer;
         this.transportFull = transportFull;
@@ -41,7 +41,7 @@ final class SocketOutbox {
     }
 
     /** Send a frame for {@code address}, or keep it as that address's latest while the socket is behind. */
-    synchronized void offer(String address, Supplier<Buffer> frame) {
+    public synchronized void offer(String address, Supplier<Buffer> frame) {
         if (closed) {
             return;
         }
@@ -63,7 +63,7 @@ final class SocketOutbox {
     }
 
     /** Frames replaced by a newer one for the same address before they could be sent. */
-    synchronized long conflated() {
+    public synchronized long conflated() {
         return conflated;
     }
 
@@ -77,7 +77,7 @@ final class SocketOutbox {
     }
 
     /** Addresses with a frame waiting (at most one each). */
-    synchronized int waitingFrames() {
+    public synchronized int waitingFrames() {
         return waiting.size();
     }
 

@@ -34,7 +34,12 @@ final class MonitorDemo implements AutoCloseable {
     private final MessageConsumer<JsonObject> statsConsumer;
 
     MonitorDemo(long messagesPerSecond, JsonObject monitorConfig) {
-        vertx = Vertx.vertx(NodeLauncher.vertxOptions(Map.of()));
+        this(Vertx.vertx(NodeLauncher.vertxOptions(Map.of())), messagesPerSecond, monitorConfig);
+    }
+
+    /** The demo on a given node, e.g. a clustered one. */
+    MonitorDemo(Vertx vertx, long messagesPerSecond, JsonObject monitorConfig) {
+        this.vertx = vertx;
         JsonObject descriptor = new JsonObject().put("verticles", new JsonArray()
                 .add(entry("sim-venue", "sim-venue", new JsonObject().put("venueName", venueName)
                         .put("symbols", new JsonArray(List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOG", "META", "TSLA",
