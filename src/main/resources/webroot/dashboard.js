@@ -171,8 +171,8 @@
     var state = fresh ? feed.state : 'STOPPED';
     tile.root.className = 'tile s-' + state;
     tile.state.textContent = fresh ? state.replace(/_/g, ' ') : 'NO STATS';
-    tile.number.textContent = formatCount(feed.messagesPerSecond);
-    tile.fields['bytes/s'].textContent = formatBytes(feed.bytesPerSecond);
+    tile.number.textContent = feed.messagesPerSecond == null ? '–' : formatCount(feed.messagesPerSecond);
+    tile.fields['bytes/s'].textContent = feed.bytesPerSecond == null ? '–' : formatBytes(feed.bytesPerSecond);
     tile.fields['p99 latency'].textContent = feed.latency.count ? formatMicros(feed.latency.p99Micros) : '–';
     tile.fields['last msg'].textContent = formatAge(feed.lastMessageAgeMillis);
     tile.fields['heartbeat'].textContent = formatAge(feed.lastHeartbeatAgeMillis);
@@ -185,6 +185,7 @@
     tile.fields['errors'].className = errors ? 'bad' : '';
     tile.reason.textContent = feed.reason;
     tile.reason.title = feed.reason;
+    if (feed.messagesPerSecond == null) { return; }
     tile.history.push(feed.messagesPerSecond);
     if (tile.history.length > 60) { tile.history.shift(); }
     drawSparkline(tile.canvas, tile.history, STATE_COLORS[state] || '#6e7681');
@@ -251,7 +252,8 @@
 
   function axes(unit) {
     var axis = { stroke: '#7d8896', grid: { stroke: '#263040', width: 1 }, ticks: { stroke: '#263040' } };
-    var time = Object.assign({}, axis, { values: function (u, splits) {
+    var time = Object.assign({}, axis, { space: 80, incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600],
+      values: function (u, splits) {
       return splits.map(function (t) { return new Date(t * 1000).toTimeString().substring(0, 8); });
     } });
     return [time, Object.assign({}, axis, { size: 64, label: unit, labelSize: 18 })];
@@ -299,10 +301,12 @@
 
   // Series drawn in order, each filled to zero: the last (largest) cumulative sum first keeps every band visible.
   function stackedData(sources) {
-    var cumulative = samples.time.map(function () { return 0; });
+    var cumulative = samples.time.map(function () { return null; });
     var stacked = sources.map(function (source) {
       var values = samples.rates.get(source);
-      cumulative = cumulative.map(function (sum, i) { return sum + (values[i] || 0); });
+      cumulative = cumulative.map(function (sum, i) {
+        return sum == null && values[i] == null ? null : (sum || 0) + (values[i] || 0);
+      });
       return cumulative.slice();
     });
     return [samples.time.slice()].concat(stacked.reverse());

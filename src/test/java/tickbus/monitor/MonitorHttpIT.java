@@ -114,7 +114,7 @@ class MonitorHttpIT {
     @Test
     void statsCarryFeedRatesLatencyAndNodeFacts() {
         Await.until("a rated stats snapshot", () -> demo.feedStats() != null
-                && demo.feedStats().getDouble("messagesPerSecond") > 0
+                && demo.feedStats().getDouble("messagesPerSecond", 0.0) > 0
                 && demo.feedStats().getJsonObject("latency").getLong("count") > 0);
         JsonObject feed = demo.feedStats();
         assertEquals("sim", feed.getString("protocol"));
