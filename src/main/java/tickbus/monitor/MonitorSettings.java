@@ -36,7 +36,8 @@ public record MonitorSettings(String host, int port, List<String> allowedOrigins
         for (int i = 0; i < origins.size(); i++) {
             if (!origins.get(i).matches("https?://[A-Za-z0-9.:\\[\\]-]+")) {
                 throw new tickbus.config.ConfigException(reader.path("allowedOrigins") + "[" + i + "]", "value=\""
-                        + origins.get(i) + "\"; expected scheme://host[:port] with no path, e.g. https://ops.example.com");
+                        + origins.get(i) + "\"; expected scheme://host[:port] with no path, e.g. "
+                        + "https://ops.example.com");
             }
         }
         BridgePermits outbound = BridgePermits.of(reader.has("outboundPermits") ? reader.strings("outboundPermits")

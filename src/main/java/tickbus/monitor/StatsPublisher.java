@@ -38,8 +38,8 @@ final class StatsPublisher {
         }
     }
 
-    StatsPublisher(Vertx vertx, TickbusNode node, BridgeStats bridge, java.util.function.LongSupplier bridgeBacklogBytes,
-            GapTracker gaps, MeterRegistry registry) {
+    StatsPublisher(Vertx vertx, TickbusNode node, BridgeStats bridge,
+            java.util.function.LongSupplier bridgeBacklogBytes, GapTracker gaps, MeterRegistry registry) {
         this.bridgeBacklogBytes = bridgeBacklogBytes;
         this.vertx = vertx;
         this.node = node;

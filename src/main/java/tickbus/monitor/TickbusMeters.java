@@ -169,7 +169,8 @@ final class TickbusMeters {
         }
         for (String kind : m.metrics.parseErrorsByKind().keySet()) {
             if (m.kinds.add(kind)) {
-                m.counter("tickbus.parse.errors", null, "Frames rejected by the decoder, by kind", Tags.of("kind", kind),
+                m.counter("tickbus.parse.errors", null, "Frames rejected by the decoder, by kind",
+                        Tags.of("kind", kind),
                         f -> f.parseErrorsByKind().getOrDefault(kind, 0L));
             }
         }

@@ -38,7 +38,8 @@ class MonitorAccessIT {
     void everyFrameWithoutTheCredentialIsRefusedEvenAfterAnAuthorizedOne() throws Exception {
         JsonObject search = new JsonObject().put("op", "search").put("prefix", "");
         try (RawBridgeSocket socket = RawBridgeSocket.open(demo.port, null)) {
-            socket.send(withCredential(RawBridgeSocket.send("tickbus.monitor.peek", search, "ok-1"), "Bearer " + TOKEN));
+            socket.send(withCredential(RawBridgeSocket.send("tickbus.monitor.peek", search, "ok-1"),
+                    "Bearer " + TOKEN));
             assertNotNull(socket.receive("ok-1", 5_000), "the authorized request was not answered");
 
             socket.send(RawBridgeSocket.send("tickbus.monitor.peek", search, "bare"));

@@ -51,7 +51,8 @@ class MonitorBridgeIT {
     @Test
     void framesToAddressesNotPermittedAreDeniedAndNothingReachesTheBus() throws Exception {
         AtomicInteger reachedBus = new AtomicInteger();
-        MessageConsumer<Object> secret = demo.vertx.eventBus().consumer("orders.secret", m -> reachedBus.incrementAndGet());
+        MessageConsumer<Object> secret = demo.vertx.eventBus().consumer("orders.secret",
+                m -> reachedBus.incrementAndGet());
         MessageConsumer<Object> demand = demo.vertx.eventBus().consumer("tickbus.demand.probe",
                 m -> reachedBus.incrementAndGet());
         Await.result(secret.completion());

@@ -16,9 +16,9 @@ import tickbus.sim.SimVenue;
 import tickbus.testing.Await;
 
 /**
- * The demo, in process: two simulated venues with a feed each, a strategy and the monitor on an ephemeral port, deployed
- * from a descriptor through {@link NodeLauncher} exactly as {@code tickbus run} does. The monitor's port is read
- * from its own stats message.
+ * The demo, in process: two simulated venues with a feed each, a strategy and the monitor on an ephemeral port,
+ * deployed from a descriptor through {@link NodeLauncher} exactly as {@code tickbus run} does. The monitor's port
+ * is read from its own stats message.
  */
 final class MonitorDemo implements AutoCloseable {
 

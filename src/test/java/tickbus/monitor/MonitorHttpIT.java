@@ -103,7 +103,8 @@ class MonitorHttpIT {
         JsonObject feeds = body.getJsonArray("checks").getJsonObject(0);
         assertEquals("feeds", feeds.getString("id"));
         JsonObject down = feeds.getJsonObject("data").getJsonObject("notLive").getJsonObject(MonitorDemo.SOURCE);
-        assertTrue(Set.of("BACKING_OFF", "CONNECTING", "CIRCUIT_OPEN").contains(down.getString("state")), body.encode());
+        assertTrue(Set.of("BACKING_OFF", "CONNECTING", "CIRCUIT_OPEN").contains(down.getString("state")),
+                body.encode());
         assertFalse(down.getString("reason").isBlank(), body.encode());
         assertEquals(200, get("/health/live").statusCode(), "a feed down does not make the process dead");
         demo.venue().faults().rejectConnections(0);

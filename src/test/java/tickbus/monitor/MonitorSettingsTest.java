@@ -39,7 +39,8 @@ class MonitorSettingsTest {
         assertEquals("verticles[4].config.outboundPermits: empty; expected at least one anchored regex such as "
                 + "\"^md\\\\..+$\"", error(new JsonObject().put("outboundPermits", new JsonArray())));
         assertEquals("verticles[4].config.inboundPermits[0]: value=\"tickbus\\.monitor\\.peek\"; expected an anchored "
-                + "regex: ^...$", error(new JsonObject().put("inboundPermits", new JsonArray().add("tickbus\\.monitor\\.peek"))));
+                + "regex: ^...$", error(new JsonObject().put("inboundPermits",
+                new JsonArray().add("tickbus\\.monitor\\.peek"))));
         assertTrue(error(new JsonObject().put("outboundPermits", new JsonArray().add("^md\\..+\\$")))
                 .contains("expected an anchored regex"));
         assertTrue(error(new JsonObject().put("outboundPermits", new JsonArray().add("^md\\.(+$")))
@@ -61,7 +62,8 @@ class MonitorSettingsTest {
                 .put("username", "ops").put("password", "correct horse"))).access();
         assertTrue(basic.permits("Basic b3BzOmNvcnJlY3QgaG9yc2U="));
         assertEquals("verticles[4].config.access.tokenEnv: value=\"MISSING\"; the environment variable is not set",
-                error(new JsonObject().put("access", new JsonObject().put("mode", "bearer").put("tokenEnv", "MISSING"))));
+                error(new JsonObject().put("access", new JsonObject().put("mode", "bearer")
+                        .put("tokenEnv", "MISSING"))));
         assertEquals("verticles[4].config.access.token: secret length=3, min=8",
                 error(new JsonObject().put("access", new JsonObject().put("mode", "bearer").put("token", "abc"))));
         assertTrue(error(new JsonObject().put("access", new JsonObject().put("mode", "bearer")))
