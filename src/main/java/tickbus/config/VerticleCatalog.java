@@ -7,6 +7,8 @@ import tickbus.bridge.TcpBridgeVerticle;
 import tickbus.feed.FeedProtocols;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
+import tickbus.monitor.MonitorSettings;
+import tickbus.monitor.MonitorVerticle;
 import tickbus.sim.SimVenueVerticle;
 import tickbus.strategy.admin.AdminSettings;
 import tickbus.strategy.admin.AdminVerticle;
@@ -31,6 +33,8 @@ public final class VerticleCatalog {
         add(new VerticleKind("cross-venue-spread", "example Kotlin strategy: mid spread and crossed quotes between two venues", CrossVenueSpreadStrategy::new, CrossVenueSpreadStrategy.Settings::fromJson));
         add(new VerticleKind("tcp-bridge", "the event bus for non-JVM clients over TCP (4-byte length + JSON frames)", TcpBridgeVerticle::new, TcpBridgeSettings::fromJson));
         add(new VerticleKind("admin", "deploy/undeploy at run time over HTTP on loopback (tickbus deploy/undeploy)", AdminVerticle::new, AdminSettings::fromJson));
+        add(new VerticleKind("monitor", "the HTTP server: dashboard, event-bus bridge, metrics and health",
+                MonitorVerticle::new, MonitorSettings::fromJson));
     }
 
     private VerticleCatalog() {

@@ -1,0 +1,81 @@
+package tickbus.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tickbus.config.ConfigException;
+
+class MonitorSettingsTest {
+
+    private static MonitorSettings parse(JsonObject json) {
+        return MonitorSettings.fromJson(json, "verticles[4].config", Map.of("TICKBUS_TOKEN", "from-the-environment"));
+    }
+
+    private static String error(JsonObject json) {
+        return assertThrows(ConfigException.class, () -> parse(json)).getMessage();
+    }
+
+    @Test
+    void defaultsServeTheDemoOnPort8080WithTheIssuePermits() {
+        MonitorSettings settings = parse(new JsonObject());
+        assertEquals(8080, settings.port());
+        assertEquals(List.of("^md\\..+$", "^tickbus\\.monitor\\..+$"), settings.outbound().regexes());
+        assertEquals(List.of("^tickbus\\.monitor\\.peek$"), settings.inbound().regexes());
+        assertFalse(settings.access().enabled());
+        assertTrue(settings.outbound().permits("md.quote.XNAS:AAPL"));
+        assertFalse(settings.outbound().permits("tickbus.demand.changes"));
+        assertFalse(settings.inbound().permits("tickbus.monitor.peek.XNAS:AAPL"));
+    }
+
+    @Test
+    void startupRefusesEmptyUnanchoredInvalidOrOverbroadPermits() {
+        assertEquals("verticles[4].config.outboundPermits: empty; expected at least one anchored regex such as "
+                + "\"^md\\\\..+$\"", error(new JsonObject().put("outboundPermits", new JsonArray())));
+        assertEquals("verticles[4].config.inboundPermits[0]: value=\"tickbus\\.monitor\\.peek\"; expected an anchored "
+                + "regex: ^...$", error(new JsonObject().put("inboundPermits",
+                new JsonArray().add("tickbus\\.monitor\\.peek"))));
+        assertTrue(error(new JsonObject().put("outboundPermits", new JsonArray().add("^md\\..+\\$")))
+                .contains("expected an anchored regex"));
+        assertTrue(error(new JsonObject().put("outboundPermits", new JsonArray().add("^md\\.(+$")))
+                .contains("invalid regex"));
+        assertEquals("verticles[4].config.outboundPermits[1]: value=\"^tickbus\\..+$\"; matches the internal address "
+                + "\"tickbus.demand\"; expected a narrower regex", error(new JsonObject().put("outboundPermits",
+                new JsonArray().add("^md\\..+$").add("^tickbus\\..+$"))));
+        assertTrue(error(new JsonObject().put("outboundPermits", new JsonArray().add("^.*$"))).contains("internal"));
+    }
+
+    @Test
+    void accessControlTakesASecretFromTheDescriptorOrTheEnvironment() {
+        AccessControl bearer = parse(new JsonObject().put("access", new JsonObject().put("mode", "bearer")
+                .put("tokenEnv", "TICKBUS_TOKEN"))).access();
+        assertTrue(bearer.permits("Bearer from-the-environment"));
+        assertFalse(bearer.permits("Bearer from-the-environmen"));
+        assertFalse(bearer.permits(null));
+        AccessControl basic = parse(new JsonObject().put("access", new JsonObject().put("mode", "basic")
+                .put("username", "ops").put("password", "correct horse"))).access();
+        assertTrue(basic.permits("Basic b3BzOmNvcnJlY3QgaG9yc2U="));
+        assertEquals("verticles[4].config.access.tokenEnv: value=\"MISSING\"; the environment variable is not set",
+                error(new JsonObject().put("access", new JsonObject().put("mode", "bearer")
+                        .put("tokenEnv", "MISSING"))));
+        assertEquals("verticles[4].config.access.token: secret length=3, min=8",
+                error(new JsonObject().put("access", new JsonObject().put("mode", "bearer").put("token", "abc"))));
+        assertTrue(error(new JsonObject().put("access", new JsonObject().put("mode", "bearer")))
+                .contains("expected exactly one of token or tokenEnv"));
+    }
+
+    @Test
+    void unknownKeysAndBadOriginsAreNamed() {
+        assertTrue(error(new JsonObject().put("prot", 80)).startsWith("verticles[4].config.prot: unknown key"));
+        assertTrue(error(new JsonObject().put("allowedOrigins", new JsonArray().add("https://ops.example.com/path")))
+                .startsWith("verticles[4].config.allowedOrigins[0]: value=\"https://ops.example.com/path\""));
+        assertEquals("verticles[4].config.port: value=70000; expected an integer from 0 to 65535",
+                error(new JsonObject().put("port", 70000)));
+    }
+}
