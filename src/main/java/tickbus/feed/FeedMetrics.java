@@ -43,11 +43,18 @@ public final class FeedMetrics {
     private final AtomicLong lastInboundMillis = new AtomicLong();
     private final AtomicLong lastRecoveryMillis = new AtomicLong();
     private final Recorder latency = new Recorder(MAX_TRACKED_LATENCY_NANOS, 3);
+    final GapLog gapLog;
 
     public FeedMetrics(String source, String venue, String protocol) {
         this.source = source;
         this.venue = venue;
         this.protocol = protocol;
+        this.gapLog = new GapLog(source);
+    }
+
+    /** The most recent gaps (transport and payload streams), newest first. */
+    public java.util.List<GapRecord> recentGaps() {
+        return gapLog.recent();
     }
 
     public String source() {

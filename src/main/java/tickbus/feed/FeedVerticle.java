@@ -80,7 +80,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
         subscriptions = new SubscriptionManager(vertx, settings.subscriptionRetry(), this::subscriptionChanged);
         demand = new DemandFollower(vertx, context, settings, node.demand(), subscriptions);
         workers = new ParserWorkers(vertx);
-        PayloadSequences payloadSequences = new PayloadSequences(metrics, this::payloadGap);
+        PayloadSequences payloadSequences = new PayloadSequences(metrics, clock, this::payloadGap);
         return workers.deploy(settings.workers(), "tickbus-parser-" + settings.source(),
                 shard -> new ParserWorker(protocol, settings, metrics, node.demand(), clock, payloadSequences, shard))
                 .onSuccess(v -> {

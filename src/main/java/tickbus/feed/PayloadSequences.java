@@ -17,10 +17,12 @@ final class PayloadSequences {
 
     private final Map<String, SequenceValidator> streams = new ConcurrentHashMap<>();
     private final FeedMetrics metrics;
+    private final java.time.InstantSource clock;
     private final GapListener listener;
 
-    PayloadSequences(FeedMetrics metrics, GapListener listener) {
+    PayloadSequences(FeedMetrics metrics, java.time.InstantSource clock, GapListener listener) {
         this.metrics = metrics;
+        this.clock = clock;
         this.listener = listener;
     }
 
@@ -41,6 +43,7 @@ final class PayloadSequences {
         }
         metrics.gaps.increment();
         metrics.gapMessages.add(sequence - from);
+        metrics.gapLog.lost(stream, from, sequence - 1, clock.millis());
         listener.payloadGap(stream, instrument, from, sequence - 1);
         return SequenceValidator.Verdict.GAP;
     }

@@ -18,6 +18,8 @@ final class TransportSequencing {
         void gapHealed(GapRecovery healed, long durationMillis);
     }
 
+    static final String STREAM = "transport";
+
     private final SequenceValidator validator = new SequenceValidator(0);
     private final FeedProtocol.GapPolicy policy;
     private final FeedMetrics metrics;
@@ -40,6 +42,7 @@ final class TransportSequencing {
                     recovery = null;
                     long duration = nowMillis - healed.startedMillis();
                     metrics.recovered(duration);
+                    metrics.gapLog.healed(STREAM, healed.from(), healed.to(), duration);
                     listener.gapHealed(healed, duration);
                 }
                 return true;
@@ -56,6 +59,7 @@ final class TransportSequencing {
             metrics.gaps.increment();
             metrics.gapMessages.add(sequence - from);
             validator.skipTo(sequence);
+            metrics.gapLog.lost(STREAM, from, sequence - 1, nowMillis);
             listener.lossAccepted(from, sequence - 1);
             return true;
         }
@@ -64,6 +68,7 @@ final class TransportSequencing {
             recovery = new GapRecovery(from, sequence - 1, nowMillis);
             metrics.gaps.increment();
             metrics.gapMessages.add(sequence - from);
+            metrics.gapLog.opened(STREAM, from, sequence - 1, nowMillis);
             listener.gapOpened(from, sequence - 1);
         }
         recovery.dropped(sequence);

@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.Addresses;
 import tickbus.TickbusNode;
-import tickbus.event.FeedStatus;
 
 /**
  * The monitoring HTTP server: {@code /} the dashboard, {@code /eventbus/*} the SockJS bridge, {@code /metrics}
@@ -48,17 +47,15 @@ public final class MonitorVerticle extends VerticleBase {
         settings = MonitorSettings.fromJson(config(), "config");
         TickbusNode node = TickbusNode.of(vertx);
         MeterRegistry registry = BackendRegistries.getDefaultNow();
-        GapTracker gaps = new GapTracker();
+        GapTracker gaps = new GapTracker(node.feeds());
         peeks = new PeekService(vertx, context, node, settings.peekTrades(), settings.peekMaxUpdatesPerSecond());
         OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), bridgeStats);
         guard = new BridgeGuard(settings, origins, node.demand(), peeks, bridgeStats);
         stats = new StatsPublisher(vertx, node, bridgeStats, guard::backlogBytes, gaps, registry);
         meters = registry == null ? null
                 : new TickbusMeters(registry, node, stats, bridgeStats, guard::backlogBytes, vertx);
-        var feedStatuses = vertx.eventBus().<FeedStatus>consumer(Addresses.FEED_STATUS_ALL,
-                message -> gaps.status(message.body()));
         Router router = router(node, registry, origins);
-        return feedStatuses.completion().compose(v -> peeks.start())
+        return peeks.start()
                 .compose(v -> vertx.createHttpServer(new HttpServerOptions().setHost(settings.host())
                         .setPort(settings.port())).requestHandler(router).listen())
                 .onSuccess(listening -> {

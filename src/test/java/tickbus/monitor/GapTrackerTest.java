@@ -4,41 +4,49 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tickbus.event.BreakerState;
+import tickbus.TickbusNode;
 import tickbus.event.FeedState;
-import tickbus.event.FeedStatus;
+import tickbus.feed.FeedMetrics;
+import tickbus.feed.sim.SimFeedProtocol;
+import tickbus.sim.SimVenue;
+import tickbus.testing.Await;
+import tickbus.testing.FeedHarness;
 
+/** Gaps reach the monitor as structured records: range, messages, recovery time. */
 class GapTrackerTest {
 
-    private final GapTracker gaps = new GapTracker();
-    private long sequence;
+    private final FeedHarness harness = new FeedHarness();
+    private final SimVenue venue = SimVenue.register(new SimVenue("gaps-" + harness.source, List.of("AAA"), 3));
 
-    private void status(FeedState state, FeedState previous, String reason) {
-        gaps.status(new FeedStatus("itch-xnas", "XNAS", ++sequence, 5_000_000_000L, 5_000_000_000L, state, previous,
-                reason, BreakerState.CLOSED, 0));
+    @AfterEach
+    void stop() {
+        SimVenue.unregister(venue.name());
+        harness.close();
     }
 
     @Test
-    void aGapOpensOnRecoveringAndClosesWithItsRecoveryTime() {
-        status(FeedState.RECOVERING, FeedState.CONNECTING, "connected; restoring 2 subscriptions");
-        status(FeedState.RECOVERING, FeedState.LIVE, "gap from=101, to=150");
-        assertEquals(new JsonArray().add(new JsonObject().put("feed", "itch-xnas").put("from", 101L).put("to", 150L)
-                .put("messages", 50L).put("openedMillis", 5_000L).put("recovered", false)), gaps.toJson());
-        status(FeedState.LIVE, FeedState.RECOVERING, "gap from=101, to=150 recovered in 37 ms");
-        JsonObject gap = gaps.toJson().getJsonObject(0);
-        assertEquals(true, gap.getBoolean("recovered"));
-        assertEquals(37L, gap.getLong("recoveryMillis"));
-        assertEquals(1, gaps.toJson().size());
-    }
+    void aReplayedGapIsListedWithItsRangeAndRecoveryTime() {
+        harness.deploy(harness.settings(new JsonObject()), new SimFeedProtocol(venue.name()));
+        harness.awaitState(FeedState.LIVE);
+        venue.generate(3);
+        venue.skipNextBatch();
+        venue.generate(4);
+        venue.generate(2);
+        FeedMetrics metrics = harness.feed.metrics();
+        Await.until("gap recovered", () -> metrics.recoveries() == 1);
 
-    @Test
-    void onlyTheNewestGapsAreKept() {
-        for (int i = 0; i < GapTracker.MAX_GAPS + 10; i++) {
-            status(FeedState.RECOVERING, FeedState.LIVE, "gap from=" + (i * 10 + 1) + ", to=" + (i * 10 + 5));
-        }
-        JsonArray kept = gaps.toJson();
-        assertEquals(GapTracker.MAX_GAPS, kept.size());
-        assertEquals((GapTracker.MAX_GAPS + 9) * 10 + 1, kept.getJsonObject(0).getLong("from"));
+        GapTracker gaps = new GapTracker(TickbusNode.of(harness.vertx).feeds());
+        JsonArray listed = gaps.toJson();
+        assertEquals(1, listed.size());
+        JsonObject gap = listed.getJsonObject(0);
+        assertEquals(List.of(harness.source, "transport", 4L, 7L, 4L, true, false),
+                List.of(gap.getString("feed"), gap.getString("stream"), gap.getLong("from"), gap.getLong("to"),
+                        gap.getLong("messages"), gap.getBoolean("recovered"), gap.getBoolean("lost")));
+        assertEquals(metrics.lastRecoveryMillis(), gap.getLong("recoveryMillis"));
+        assertEquals(LongStream.rangeClosed(1, 9).count(), metrics.frames() - metrics.droppedDuringRecovery());
     }
 }
