@@ -46,9 +46,9 @@ public final class BookUpdateCodec extends EventCodec<BookUpdate> {
     @Override
     public BookUpdate decodeFromWire(int position, Buffer buffer) {
         EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readMarketHeader();
-        return new BookUpdate(header.instrument(), header.venue(), header.source(), header.sequence(),
-                header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readByte("priceScale"),
+        in.readMarketHeader();
+        return new BookUpdate(in.instrument(), in.venue(), in.source(), in.sequence(),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
                 in.readBoolean("snapshot"), readLevels(in, "bids"), readLevels(in, "asks"));
     }
 

@@ -39,6 +39,12 @@ final class EventWire {
     private int limit;
     private Buffer source;
     private int origin;
+    private String instrument;
+    private String venue;
+    private String eventSource;
+    private long sequence;
+    private long exchangeTimeNanos;
+    private long receiveTimeNanos;
 
     private EventWire() {
     }
@@ -81,21 +87,31 @@ final class EventWire {
         buffer.appendBytes(bytes, 0, position);
     }
 
-    /** Write the version and the fields every event has, in {@link Header} order. */
+    /** Write the version and the fields every event has, in the order of the header layout. */
     void writeHeader(TickbusEvent event) {
         writeByte(WIRE_VERSION);
         if (event instanceof MarketEvent marketEvent) {
-            writeString(marketEvent.instrument());
+            writeBytes(HeaderStrings.encode(marketEvent.instrument(), event.venue(), event.source()));
+        } else {
+            writeString(event.venue());
+            writeString(event.source());
         }
-        writeString(event.venue());
-        writeString(event.source());
         writeLong(event.sequence());
         writeLong(event.exchangeTimeNanos());
         writeLong(event.receiveTimeNanos());
     }
 
+    /** Write a string that repeats from event to event (an id), through the cache. */
     void writeString(String value) {
-        byte[] wire = WireStrings.encode(value);
+        writeBytes(WireStrings.encode(value));
+    }
+
+    /** Write a string that rarely repeats (a trade id, a reason), bypassing the cache. */
+    void writeText(String value) {
+        writeBytes(WireStrings.wireForm(value));
+    }
+
+    private void writeBytes(byte[] wire) {
         ensureWritable(wire.length);
         System.arraycopy(wire, 0, bytes, position, wire.length);
         position += wire.length;
@@ -134,19 +150,58 @@ final class EventWire {
         }
     }
 
-    /** The header of a {@link MarketEvent}, which starts with the instrument. */
-    Header readMarketHeader() {
-        return readHeader(readString("instrument"));
+    /** Read the header of a {@link MarketEvent}, which starts with the instrument, into the header accessors. */
+    void readMarketHeader() {
+        int start = position;
+        HeaderStrings.Entry cached = HeaderStrings.decode(bytes, start, limit);
+        if (cached != null) {
+            position += cached.wire().length;
+            readHeader(cached.instrument(), cached.venue(), cached.source());
+            return;
+        }
+        String instrumentRead = readString("instrument");
+        String venueRead = readString("venue");
+        String sourceRead = readString("source");
+        HeaderStrings.remember(bytes, start, position - start, instrumentRead, venueRead, sourceRead);
+        readHeader(instrumentRead, venueRead, sourceRead);
     }
 
-    /** The header of an event without an instrument; {@link Header#instrument()} is null. */
-    Header readHeader() {
-        return readHeader(null);
+    /** Read the header of an event without an instrument; {@link #instrument()} is then null. */
+    void readHeader() {
+        readHeader(null, readString("venue"), readString("source"));
     }
 
-    private Header readHeader(String instrument) {
-        return new Header(instrument, readString("venue"), readString("source"), readLong("sequence"),
-                readLong("exchangeTimeNanos"), readLong("receiveTimeNanos"));
+    private void readHeader(String instrumentRead, String venueRead, String sourceRead) {
+        instrument = instrumentRead;
+        venue = venueRead;
+        eventSource = sourceRead;
+        sequence = readLong("sequence");
+        exchangeTimeNanos = readLong("exchangeTimeNanos");
+        receiveTimeNanos = readLong("receiveTimeNanos");
+    }
+
+    String instrument() {
+        return instrument;
+    }
+
+    String venue() {
+        return venue;
+    }
+
+    String source() {
+        return eventSource;
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    long exchangeTimeNanos() {
+        return exchangeTimeNanos;
+    }
+
+    long receiveTimeNanos() {
+        return receiveTimeNanos;
     }
 
     long readLong(String field) {
@@ -186,16 +241,30 @@ final class EventWire {
         return values[ordinal];
     }
 
+    /** Read a string that repeats from event to event (an id), through the cache. */
     String readString(String field) {
+        int length = readStringLength(field);
+        String value = WireStrings.decode(bytes, position, length);
+        position += length;
+        return value;
+    }
+
+    /** Read a string that rarely repeats (a trade id, a reason), bypassing the cache. */
+    String readText(String field) {
+        int length = readStringLength(field);
+        String value = WireStrings.decodeUncached(bytes, position, length);
+        position += length;
+        return value;
+    }
+
+    private int readStringLength(String field) {
         int length = readInt(field);
-        if (length < 0 || length > remaining()) {
+        if (length < 0 || length > limit - position && length > remaining()) {
             throw new IllegalArgumentException("event string length out of range: field=" + field + ", length="
                     + length + ", remaining=" + remaining());
         }
         require(length, field);
-        String value = WireStrings.decode(bytes, position, length);
-        position += length;
-        return value;
+        return length;
     }
 
     /** The count of items of {@code itemBytes} each that follows, checked against what remains. */
@@ -233,10 +302,5 @@ final class EventWire {
         bytes = larger;
         limit = newLimit;
         return true;
-    }
-
-    /** The fields every event has, as written by {@link #writeHeader}. */
-    record Header(String instrument, String venue, String source, long sequence, long exchangeTimeNanos,
-            long receiveTimeNanos) {
     }
 }

@@ -29,7 +29,7 @@ public final class FeedStatusCodec extends EventCodec<FeedStatus> {
         out.writeHeader(status);
         out.writeEnum(status.state());
         out.writeEnum(status.previous());
-        out.writeString(status.reason());
+        out.writeText(status.reason());
         out.writeEnum(status.breaker());
         out.writeLong(status.reconnects());
         out.appendTo(buffer);
@@ -38,9 +38,9 @@ public final class FeedStatusCodec extends EventCodec<FeedStatus> {
     @Override
     public FeedStatus decodeFromWire(int position, Buffer buffer) {
         EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readHeader();
-        return new FeedStatus(header.source(), header.venue(), header.sequence(), header.exchangeTimeNanos(),
-                header.receiveTimeNanos(), in.readEnum(STATES, "state"), in.readEnum(STATES, "previous"),
-                in.readString("reason"), in.readEnum(BREAKER_STATES, "breaker"), in.readLong("reconnects"));
+        in.readHeader();
+        return new FeedStatus(in.source(), in.venue(), in.sequence(), in.exchangeTimeNanos(),
+                in.receiveTimeNanos(), in.readEnum(STATES, "state"), in.readEnum(STATES, "previous"),
+                in.readText("reason"), in.readEnum(BREAKER_STATES, "breaker"), in.readLong("reconnects"));
     }
 }

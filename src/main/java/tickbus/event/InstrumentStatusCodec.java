@@ -29,16 +29,16 @@ public final class InstrumentStatusCodec extends EventCodec<InstrumentStatus> {
         out.writeEnum(status.state());
         out.writeLong(status.gapFrom());
         out.writeLong(status.gapTo());
-        out.writeString(status.reason());
+        out.writeText(status.reason());
         out.appendTo(buffer);
     }
 
     @Override
     public InstrumentStatus decodeFromWire(int position, Buffer buffer) {
         EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readMarketHeader();
-        return new InstrumentStatus(header.instrument(), header.venue(), header.source(), header.sequence(),
-                header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readEnum(STATES, "state"),
-                in.readLong("gapFrom"), in.readLong("gapTo"), in.readString("reason"));
+        in.readMarketHeader();
+        return new InstrumentStatus(in.instrument(), in.venue(), in.source(), in.sequence(),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readEnum(STATES, "state"),
+                in.readLong("gapFrom"), in.readLong("gapTo"), in.readText("reason"));
     }
 }

@@ -35,9 +35,9 @@ public final class QuoteCodec extends EventCodec<Quote> {
     @Override
     public Quote decodeFromWire(int position, Buffer buffer) {
         EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readMarketHeader();
-        return new Quote(header.instrument(), header.venue(), header.source(), header.sequence(),
-                header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readByte("priceScale"),
+        in.readMarketHeader();
+        return new Quote(in.instrument(), in.venue(), in.source(), in.sequence(),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
                 in.readLong("bidPrice"), in.readLong("bidSize"), in.readLong("askPrice"), in.readLong("askSize"));
     }
 }

@@ -31,7 +31,7 @@ public final class TradeCodec extends EventCodec<Trade> {
         out.writeLong(trade.price());
         out.writeLong(trade.size());
         out.writeEnum(trade.aggressor());
-        out.writeString(trade.tradeId());
+        out.writeText(trade.tradeId());
         out.writeEnum(trade.type());
         out.appendTo(buffer);
     }
@@ -39,10 +39,10 @@ public final class TradeCodec extends EventCodec<Trade> {
     @Override
     public Trade decodeFromWire(int position, Buffer buffer) {
         EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readMarketHeader();
-        return new Trade(header.instrument(), header.venue(), header.source(), header.sequence(),
-                header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readByte("priceScale"),
+        in.readMarketHeader();
+        return new Trade(in.instrument(), in.venue(), in.source(), in.sequence(),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
                 in.readLong("price"), in.readLong("size"), in.readEnum(SIDES, "aggressor"),
-                in.readString("tradeId"), in.readEnum(TRADE_TYPES, "tradeType"));
+                in.readText("tradeId"), in.readEnum(TRADE_TYPES, "tradeType"));
     }
 }

@@ -57,6 +57,8 @@ public class EventCodecBenchmark {
     private BookUpdate[] bookUpdates;
     private InstrumentStatus[] statuses;
     private FeedStatus feedStatus;
+    private byte[] encodedQuote;
+    private byte[] copiedQuote;
     private int next;
 
     @Setup
@@ -77,6 +79,10 @@ public class EventCodecBenchmark {
             statuses[i] = new InstrumentStatus(instrument, "XNAS", "itch-xnas", i, time, time + 1_500,
                     InstrumentState.GAP, 1_000, 1_020, "sequence gap");
         }
+        Buffer encoded = Buffer.buffer();
+        quoteCodec.encodeToWire(encoded, quotes[0]);
+        encodedQuote = encoded.getBytes();
+        copiedQuote = new byte[encodedQuote.length];
         feedStatus = new FeedStatus("itch-xnas", "XNAS", 7, 1, 2, FeedState.LIVE, FeedState.RECOVERING,
                 "recovered", BreakerState.CLOSED, 3);
     }
@@ -98,6 +104,15 @@ public class EventCodecBenchmark {
     private Buffer cleared() {
         buffer.byteBuf().clear();
         return buffer;
+    }
+
+    /** The floor under any Buffer-based codec: append an encoded Quote's bytes and copy them back out. */
+    @Benchmark
+    public byte[] bufferCopyFloor() {
+        Buffer wire = cleared();
+        wire.appendBytes(encodedQuote);
+        wire.getBytes(0, encodedQuote.length, copiedQuote, 0);
+        return copiedQuote;
     }
 
     @Benchmark
