@@ -4,7 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.List;
 
 /**
- * Binary event-bus codec for {@link BookUpdate}; big-endian, header and primitives as in {@link EventWire}.
+ * Binary event-bus codec for {@link BookUpdate}; header and primitives as in {@link EventWire}.
  *
  * <pre>
  * +--------+------------+----------+--------+--------+

@@ -18,7 +18,7 @@ import java.nio.ByteOrder;
  * string = int32 byte length, then that many UTF-8 bytes (see {@link WireStrings})
  * enum   = uint8 ordinal
  * bool   = uint8 0 or 1
- * all numbers big-endian
+ * all numbers little-endian, the byte order of the machines tickbus runs on
  * </pre>
  */
 final class EventWire {
@@ -26,11 +26,11 @@ final class EventWire {
     /** The first byte of every encoded event; bumped when any layout changes. */
     static final byte WIRE_VERSION = 1;
 
-    static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    static final VarHandle INT_VIEW = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INT_VIEW = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int SCRATCH_BYTES = 1024;
-    private static final ThreadLocal<EventWire> READERS = ThreadLocal.withInitial(EventWire::new);
-    private static final ThreadLocal<EventWire> WRITERS = ThreadLocal.withInitial(EventWire::new);
+    private static final PerThread<EventWire> READERS = new PerThread<>(EventWire::new);
+    private static final PerThread<EventWire> WRITERS = new PerThread<>(EventWire::new);
 
     private final byte[] scratch = new byte[SCRATCH_BYTES];
     private byte[] bytes;

@@ -3,7 +3,7 @@ package tickbus.event;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Binary event-bus codec for {@link FeedStatus}; big-endian, header and primitives as in {@link EventWire}.
+ * Binary event-bus codec for {@link FeedStatus}; header and primitives as in {@link EventWire}.
  *
  * <pre>
  * +--------+-------+----------+--------+---------+------------+

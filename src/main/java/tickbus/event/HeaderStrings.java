@@ -31,7 +31,7 @@ final class HeaderStrings {
     }
 
     static byte[] encode(String instrument, String venue, String source) {
-        long hash = CacheSlots.mix(instrument.hashCode() * 31 + venue.hashCode());
+        long hash = instrument.hashCode() * 31L + venue.hashCode();
         int first = CacheSlots.first(hash);
         Entry entry = ENCODED[first];
         if (entry != null && entry.holds(instrument, venue, source)) {
@@ -97,7 +97,6 @@ final class HeaderStrings {
         long instrumentTail = instrumentBytes >= Long.BYTES
                 ? (long) EventWire.LONG_VIEW.get(bytes, offset + Integer.BYTES + instrumentBytes - Long.BYTES) : 0;
         long tail = (long) EventWire.LONG_VIEW.get(bytes, offset + wireBytes - Long.BYTES);
-        return head * 0x9E3779B97F4A7C15L ^ instrumentTail * 0xC2B2AE3D27D4EB4FL ^ tail * 0x165667B19E3779F9L
-                ^ wireBytes;
+        return head ^ Long.rotateLeft(instrumentTail, 21) ^ Long.rotateLeft(tail, 42) ^ wireBytes;
     }
 }

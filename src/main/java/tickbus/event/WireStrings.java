@@ -36,7 +36,7 @@ final class WireStrings {
         if (value.length() > MAX_CACHED_CHARS) {
             return wireForm(value);
         }
-        long hash = CacheSlots.mix(value.hashCode());
+        long hash = value.hashCode();
         int first = CacheSlots.first(hash);
         Encoded entry = ENCODED[first];
         if (entry == null || !entry.value.equals(value)) {
@@ -75,7 +75,7 @@ final class WireStrings {
             head = shortHead(bytes, offset, length);
             tail = 0;
         }
-        long hash = head * 0x9E3779B97F4A7C15L ^ tail * 0xC2B2AE3D27D4EB4FL ^ length;
+        long hash = head ^ Long.rotateLeft(tail, 29) ^ length;
         int first = CacheSlots.first(hash);
         Decoded entry = DECODED[first];
         if (entry == null || !entry.matches(length, head, tail)) {
@@ -92,14 +92,14 @@ final class WireStrings {
         return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
-    /** The first {@code length} (1 to 7) bytes as a big-endian number, without reading past the array. */
+    /** The first {@code length} (1 to 7) bytes as a little-endian number, without reading past the array. */
     private static long shortHead(byte[] bytes, int offset, int length) {
         if (offset <= bytes.length - Long.BYTES) {
-            return (long) EventWire.LONG_VIEW.get(bytes, offset) >>> (Long.SIZE - Byte.SIZE * length);
+            return (long) EventWire.LONG_VIEW.get(bytes, offset) & ((1L << (Byte.SIZE * length)) - 1);
         }
         long head = 0;
         for (int i = 0; i < length; i++) {
-            head = (head << Byte.SIZE) | (bytes[offset + i] & 0xFF);
+            head |= (bytes[offset + i] & 0xFFL) << (Byte.SIZE * i);
         }
         return head;
     }

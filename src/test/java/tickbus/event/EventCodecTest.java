@@ -87,7 +87,7 @@ class EventCodecTest {
     void aLevelCountBeyondTheBufferIsRejectedBeforeAllocating() {
         BookUpdate book = emptyBook(false);
         Buffer encoded = encode(book);
-        encoded.setInt(encoded.length() - 2 * 4, Integer.MAX_VALUE);
+        encoded.setIntLE(encoded.length() - 2 * 4, Integer.MAX_VALUE);
         assertEquals("event count out of range: field=bids, count=2147483647, remaining=4",
                 decodeFailure(book, encoded, 0));
     }
@@ -95,10 +95,10 @@ class EventCodecTest {
     @Test
     void aStringLengthBeyondTheBufferOrNegativeIsRejected() {
         Buffer encoded = encode(QUOTE);
-        encoded.setInt(1, -1);
+        encoded.setIntLE(1, -1);
         assertEquals("event string length out of range: field=instrument, length=-1, remaining="
                 + (encoded.length() - 5), decodeFailure(QUOTE, encoded, 0));
-        encoded.setInt(1, 1_000_000);
+        encoded.setIntLE(1, 1_000_000);
         assertEquals("event string length out of range: field=instrument, length=1000000, remaining="
                 + (encoded.length() - 5), decodeFailure(QUOTE, encoded, 0));
     }
