@@ -29,8 +29,8 @@ final class EventWire {
     static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle INT_VIEW = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int SCRATCH_BYTES = 1024;
-    private static final PerThread<EventWire> READERS = new PerThread<>(EventWire::new);
-    private static final PerThread<EventWire> WRITERS = new PerThread<>(EventWire::new);
+    private static final ThreadLocal<EventWire> READERS = ThreadLocal.withInitial(EventWire::new);
+    private static final ThreadLocal<EventWire> WRITERS = ThreadLocal.withInitial(EventWire::new);
 
     private final byte[] scratch = new byte[SCRATCH_BYTES];
     private byte[] bytes;
