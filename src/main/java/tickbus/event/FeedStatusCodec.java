@@ -25,7 +25,7 @@ public final class FeedStatusCodec extends EventCodec<FeedStatus> {
 
     @Override
     public void encodeToWire(Buffer buffer, FeedStatus status) {
-        EventWire out = EventWire.writer();
+        WireWriter out = WireWriter.begin();
         out.writeHeader(status);
         out.writeEnum(status.state());
         out.writeEnum(status.previous());
@@ -37,7 +37,7 @@ public final class FeedStatusCodec extends EventCodec<FeedStatus> {
 
     @Override
     public FeedStatus decodeFromWire(int position, Buffer buffer) {
-        EventWire in = EventWire.reader(buffer, position, NAME);
+        WireReader in = WireReader.begin(buffer, position, NAME);
         in.readHeader();
         return new FeedStatus(in.source(), in.venue(), in.sequence(), in.exchangeTimeNanos(),
                 in.receiveTimeNanos(), in.readEnum(STATES, "state"), in.readEnum(STATES, "previous"),

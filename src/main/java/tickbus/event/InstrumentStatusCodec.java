@@ -24,7 +24,7 @@ public final class InstrumentStatusCodec extends EventCodec<InstrumentStatus> {
 
     @Override
     public void encodeToWire(Buffer buffer, InstrumentStatus status) {
-        EventWire out = EventWire.writer();
+        WireWriter out = WireWriter.begin();
         out.writeHeader(status);
         out.writeEnum(status.state());
         out.writeLong(status.gapFrom());
@@ -35,7 +35,7 @@ public final class InstrumentStatusCodec extends EventCodec<InstrumentStatus> {
 
     @Override
     public InstrumentStatus decodeFromWire(int position, Buffer buffer) {
-        EventWire in = EventWire.reader(buffer, position, NAME);
+        WireReader in = WireReader.begin(buffer, position, NAME);
         in.readMarketHeader();
         return new InstrumentStatus(in.instrument(), in.venue(), in.source(), in.sequence(),
                 in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readEnum(STATES, "state"),

@@ -22,7 +22,7 @@ public final class QuoteCodec extends EventCodec<Quote> {
 
     @Override
     public void encodeToWire(Buffer buffer, Quote quote) {
-        EventWire out = EventWire.writer();
+        WireWriter out = WireWriter.begin();
         out.writeHeader(quote);
         out.writeByte(quote.priceScale());
         out.writeLong(quote.bidPrice());
@@ -34,7 +34,7 @@ public final class QuoteCodec extends EventCodec<Quote> {
 
     @Override
     public Quote decodeFromWire(int position, Buffer buffer) {
-        EventWire in = EventWire.reader(buffer, position, NAME);
+        WireReader in = WireReader.begin(buffer, position, NAME);
         in.readMarketHeader();
         return new Quote(in.instrument(), in.venue(), in.source(), in.sequence(),
                 in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),

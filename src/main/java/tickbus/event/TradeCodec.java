@@ -25,7 +25,7 @@ public final class TradeCodec extends EventCodec<Trade> {
 
     @Override
     public void encodeToWire(Buffer buffer, Trade trade) {
-        EventWire out = EventWire.writer();
+        WireWriter out = WireWriter.begin();
         out.writeHeader(trade);
         out.writeByte(trade.priceScale());
         out.writeLong(trade.price());
@@ -38,7 +38,7 @@ public final class TradeCodec extends EventCodec<Trade> {
 
     @Override
     public Trade decodeFromWire(int position, Buffer buffer) {
-        EventWire in = EventWire.reader(buffer, position, NAME);
+        WireReader in = WireReader.begin(buffer, position, NAME);
         in.readMarketHeader();
         return new Trade(in.instrument(), in.venue(), in.source(), in.sequence(),
                 in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
