@@ -51,11 +51,36 @@ final class WireStrings {
 
     /** The wire form of {@code value}; lone surrogates become {@code '?'}, as in {@link String#getBytes}. */
     static byte[] wireForm(String value) {
+        byte[] wire = new byte[Integer.BYTES + value.length()];
+        return putAscii(value, wire, 0) ? wire : utf8WireForm(value);
+    }
+
+    /** The wire form of a string that is not all ASCII. */
+    static byte[] utf8WireForm(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         byte[] wire = new byte[Integer.BYTES + utf8.length];
         EventWire.INT_VIEW.set(wire, 0, utf8.length);
         System.arraycopy(utf8, 0, wire, Integer.BYTES, utf8.length);
         return wire;
+    }
+
+    /**
+     * Put the wire form of {@code value} at {@code offset} when it is all ASCII, one byte a character, and
+     * return true; return false, having written part of it, when it is not. The target has room for
+     * {@code 4 + value.length()} bytes.
+     */
+    static boolean putAscii(String value, byte[] target, int offset) {
+        int chars = value.length();
+        int start = offset + Integer.BYTES;
+        for (int i = 0; i < chars; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            target[start + i] = (byte) c;
+        }
+        EventWire.INT_VIEW.set(target, offset, chars);
+        return true;
     }
 
     /** The repeating string of {@code length} UTF-8 bytes at {@code offset}; the caller has checked the bounds. */

@@ -54,7 +54,12 @@ final class WireWriter {
 
     /** Write a string that rarely repeats (a trade id, a reason), bypassing the cache. */
     void writeText(String value) {
-        writeBytes(WireStrings.wireForm(value));
+        ensureWritable(Integer.BYTES + value.length());
+        if (WireStrings.putAscii(value, bytes, position)) {
+            position += Integer.BYTES + value.length();
+        } else {
+            writeBytes(WireStrings.utf8WireForm(value));
+        }
     }
 
     private void writeBytes(byte[] wire) {

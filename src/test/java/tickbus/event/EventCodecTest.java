@@ -124,6 +124,9 @@ class EventCodecTest {
     void aLoneSurrogateIsEncodedAsAQuestionMarkAsTheJdkDoes() {
         Quote broken = new Quote("XNAS:\uD800AAPL", "XNAS", "itch-xnas", 1, 2, 3, 4, 5, 6, 7, 8);
         assertEquals("XNAS:?AAPL", decode(broken, encode(broken), 0).instrument());
+        Trade brokenId = new Trade("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 2, 19_123, 10, Side.BUY, "T\uDC00-7",
+                TradeType.REGULAR);
+        assertEquals("T?-7", decode(brokenId, encode(brokenId), 0).tradeId());
     }
 
     @Test
