@@ -9,8 +9,10 @@ import java.nio.ByteOrder;
  * Each codec documents the fields that follow the header.
  *
  * <pre>
- * header = version: uint8 | instrument: string (market events only) | venue: string | source: string
- *          | sequence: int64 | exchangeTimeNanos: int64 | receiveTimeNanos: int64
+ * header = version: uint8 | strings | sequence: int64 | exchangeTimeNanos: int64 | receiveTimeNanos: int64
+ * strings, market events  = int32 byte count of the next three | instrument: string | venue: string
+ *                           | source: string  (cached together: see {@link HeaderStrings})
+ * strings, other events   = venue: string | source: string
  * string = int32 byte length, then that many UTF-8 bytes (see {@link WireStrings})
  * enum   = uint8 ordinal
  * bool   = uint8 0 or 1

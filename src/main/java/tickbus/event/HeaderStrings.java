@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class HeaderStrings {
 
-    /** Three strings and their wire form: three times (int32 length, UTF-8 bytes). */
+    /** Three strings and their wire form: int32 byte count, then three times (int32 length, UTF-8 bytes). */
     record Entry(String instrument, String venue, String source, byte[] wire) {
 
         boolean holds(String otherInstrument, String otherVenue, String otherSource) {
@@ -23,6 +23,8 @@ final class HeaderStrings {
     }
 
     private static final int MAX_CACHED_WIRE_BYTES = 256;
+    /** The byte count and three empty strings. */
+    private static final int MIN_WIRE_BYTES = 4 * Integer.BYTES;
 
     private static final Entry[] ENCODED = new Entry[CacheSlots.SLOTS];
     private static final Entry[] DECODED = new Entry[CacheSlots.SLOTS];
@@ -30,6 +32,7 @@ final class HeaderStrings {
     private HeaderStrings() {
     }
 
+    /** The wire form: int32 byte count of what follows, then the three strings. */
     static byte[] encode(String instrument, String venue, String source) {
         long hash = instrument.hashCode() * 31L + venue.hashCode();
         int first = CacheSlots.first(hash);
@@ -41,30 +44,32 @@ final class HeaderStrings {
         if (entry != null && entry.holds(instrument, venue, source)) {
             return entry.wire;
         }
-        byte[] instrumentWire = WireStrings.encode(instrument);
-        byte[] venueWire = WireStrings.encode(venue);
-        byte[] sourceWire = WireStrings.encode(source);
-        byte[] wire = Arrays.copyOf(instrumentWire, instrumentWire.length + venueWire.length + sourceWire.length);
-        System.arraycopy(venueWire, 0, wire, instrumentWire.length, venueWire.length);
-        System.arraycopy(sourceWire, 0, wire, instrumentWire.length + venueWire.length, sourceWire.length);
+        byte[] wire = wireForm(instrument, venue, source);
         if (wire.length <= MAX_CACHED_WIRE_BYTES) {
             ENCODED[CacheSlots.victim(ENCODED, hash)] = new Entry(instrument, venue, source, wire);
         }
         return wire;
     }
 
-    /** The cached entry whose wire form is at {@code offset}, or null; {@code limit} ends the readable bytes. */
-    static Entry decode(byte[] bytes, int offset, int limit) {
-        int instrumentBytes = length(bytes, offset, limit);
-        int venueAt = offset + Integer.BYTES + instrumentBytes;
-        int venueBytes = length(bytes, venueAt, limit);
-        int sourceAt = venueAt + Integer.BYTES + venueBytes;
-        int sourceBytes = length(bytes, sourceAt, limit);
-        int wireBytes = sourceAt + Integer.BYTES + sourceBytes - offset;
-        if ((instrumentBytes | venueBytes | sourceBytes) < 0 || wireBytes > MAX_CACHED_WIRE_BYTES) {
+    private static byte[] wireForm(String instrument, String venue, String source) {
+        byte[] instrumentWire = WireStrings.encode(instrument);
+        byte[] venueWire = WireStrings.encode(venue);
+        byte[] sourceWire = WireStrings.encode(source);
+        int stringBytes = instrumentWire.length + venueWire.length + sourceWire.length;
+        byte[] wire = new byte[Integer.BYTES + stringBytes];
+        EventWire.INT_VIEW.set(wire, 0, stringBytes);
+        System.arraycopy(instrumentWire, 0, wire, Integer.BYTES, instrumentWire.length);
+        System.arraycopy(venueWire, 0, wire, Integer.BYTES + instrumentWire.length, venueWire.length);
+        System.arraycopy(sourceWire, 0, wire, wire.length - sourceWire.length, sourceWire.length);
+        return wire;
+    }
+
+    /** The cached entry whose whole wire form, {@code wireBytes} long, is at {@code offset}; or null. */
+    static Entry decode(byte[] bytes, int offset, int wireBytes) {
+        if (wireBytes > MAX_CACHED_WIRE_BYTES || wireBytes < MIN_WIRE_BYTES) {
             return null;
         }
-        int first = CacheSlots.first(hash(bytes, offset, wireBytes, instrumentBytes));
+        int first = CacheSlots.first(hash(bytes, offset, wireBytes));
         Entry entry = DECODED[first];
         if (entry != null && entry.holds(bytes, offset, wireBytes)) {
             return entry;
@@ -73,29 +78,25 @@ final class HeaderStrings {
         return entry != null && entry.holds(bytes, offset, wireBytes) ? entry : null;
     }
 
-    /** Remember the strings just decoded from the {@code wireBytes} at {@code offset}. */
+    /** Remember the strings just decoded from the whole wire form, {@code wireBytes} long, at {@code offset}. */
     static void remember(byte[] bytes, int offset, int wireBytes, String instrument, String venue, String source) {
-        if (wireBytes <= MAX_CACHED_WIRE_BYTES) {
+        if (wireBytes <= MAX_CACHED_WIRE_BYTES && wireBytes >= MIN_WIRE_BYTES) {
             byte[] wire = Arrays.copyOfRange(bytes, offset, offset + wireBytes);
-            long hash = hash(bytes, offset, wireBytes, (int) EventWire.INT_VIEW.get(bytes, offset));
-            DECODED[CacheSlots.victim(DECODED, hash)] = new Entry(instrument, venue, source, wire);
+            DECODED[CacheSlots.victim(DECODED, hash(bytes, offset, wireBytes))] =
+                    new Entry(instrument, venue, source, wire);
         }
     }
 
-    /** The string length at {@code offset}, or -1 when it cannot be read or runs past {@code limit}. */
-    private static int length(byte[] bytes, int offset, int limit) {
-        if (offset < 0 || offset > limit - Integer.BYTES) {
-            return -1;
-        }
-        int length = (int) EventWire.INT_VIEW.get(bytes, offset);
-        return length >= 0 && length <= limit - offset - Integer.BYTES ? length : -1;
-    }
-
-    /** Mixes the instrument's first and last bytes (where symbols differ) and the wire's last bytes. */
-    private static long hash(byte[] bytes, int offset, int wireBytes, int instrumentBytes) {
-        long head = (long) EventWire.LONG_VIEW.get(bytes, offset + Integer.BYTES);
-        long instrumentTail = instrumentBytes >= Long.BYTES
-                ? (long) EventWire.LONG_VIEW.get(bytes, offset + Integer.BYTES + instrumentBytes - Long.BYTES) : 0;
+    /**
+     * Mixes the instrument's first and last eight bytes (where symbols differ) and the wire's last eight; the
+     * instrument's length is only trusted as far as the wire reaches, since equality is checked byte by byte.
+     */
+    private static long hash(byte[] bytes, int offset, int wireBytes) {
+        int instrumentAt = offset + 2 * Integer.BYTES;
+        int instrumentBytes = (int) EventWire.INT_VIEW.get(bytes, offset + Integer.BYTES);
+        long head = (long) EventWire.LONG_VIEW.get(bytes, instrumentAt);
+        long instrumentTail = instrumentBytes >= Long.BYTES && instrumentBytes <= offset + wireBytes - instrumentAt
+                ? (long) EventWire.LONG_VIEW.get(bytes, instrumentAt + instrumentBytes - Long.BYTES) : 0;
         long tail = (long) EventWire.LONG_VIEW.get(bytes, offset + wireBytes - Long.BYTES);
         return head ^ Long.rotateLeft(instrumentTail, 21) ^ Long.rotateLeft(tail, 42) ^ wireBytes;
     }

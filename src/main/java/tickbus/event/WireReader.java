@@ -60,15 +60,21 @@ final class WireReader {
     /** Read the header of a {@link MarketEvent}, which starts with the instrument, into the header accessors. */
     void readMarketHeader() {
         int start = position;
-        HeaderStrings.Entry cached = HeaderStrings.decode(bytes, start, limit);
+        int stringBytes = readLength("headerStrings");
+        HeaderStrings.Entry cached = HeaderStrings.decode(bytes, start, Integer.BYTES + stringBytes);
         if (cached != null) {
-            position += cached.wire().length;
+            position = start + cached.wire().length;
             readHeader(cached.instrument(), cached.venue(), cached.source());
             return;
         }
         String instrumentRead = readString("instrument");
         String venueRead = readString("venue");
         String sourceRead = readString("source");
+        int actualBytes = position - start - Integer.BYTES;
+        if (actualBytes != stringBytes) {
+            throw new IllegalArgumentException("event header strings length mismatch: field=headerStrings, length="
+                    + stringBytes + ", actual=" + actualBytes);
+        }
         HeaderStrings.remember(bytes, start, position - start, instrumentRead, venueRead, sourceRead);
         readHeader(instrumentRead, venueRead, sourceRead);
     }
@@ -150,7 +156,7 @@ final class WireReader {
 
     /** Read a string that repeats from event to event (an id), through the cache. */
     String readString(String field) {
-        int length = readStringLength(field);
+        int length = readLength(field);
         String value = WireStrings.decode(bytes, position, length);
         position += length;
         return value;
@@ -158,16 +164,17 @@ final class WireReader {
 
     /** Read a string that rarely repeats (a trade id, a reason), bypassing the cache. */
     String readText(String field) {
-        int length = readStringLength(field);
+        int length = readLength(field);
         String value = WireStrings.decodeUncached(bytes, position, length);
         position += length;
         return value;
     }
 
-    private int readStringLength(String field) {
+    /** Read a byte count and make sure that many bytes follow. */
+    private int readLength(String field) {
         int length = readInt(field);
         if (length < 0 || length > limit - position && length > remaining()) {
-            throw new IllegalArgumentException("event string length out of range: field=" + field + ", length="
+            throw new IllegalArgumentException("event length out of range: field=" + field + ", length="
                     + length + ", remaining=" + remaining());
         }
         require(length, field);

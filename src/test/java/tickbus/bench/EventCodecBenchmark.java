@@ -57,6 +57,7 @@ public class EventCodecBenchmark {
     private BookUpdate[] bookUpdates;
     private InstrumentStatus[] statuses;
     private FeedStatus feedStatus;
+    private Buffer[] encodedQuotes;
     private byte[] encodedQuote;
     private byte[] copiedQuote;
     private int next;
@@ -79,9 +80,12 @@ public class EventCodecBenchmark {
             statuses[i] = new InstrumentStatus(instrument, "XNAS", "itch-xnas", i, time, time + 1_500,
                     InstrumentState.GAP, 1_000, 1_020, "sequence gap");
         }
-        Buffer encoded = Buffer.buffer();
-        quoteCodec.encodeToWire(encoded, quotes[0]);
-        encodedQuote = encoded.getBytes();
+        encodedQuotes = new Buffer[instruments];
+        for (int i = 0; i < instruments; i++) {
+            encodedQuotes[i] = Buffer.buffer();
+            quoteCodec.encodeToWire(encodedQuotes[i], quotes[i]);
+        }
+        encodedQuote = encodedQuotes[0].getBytes();
         copiedQuote = new byte[encodedQuote.length];
         feedStatus = new FeedStatus("itch-xnas", "XNAS", 7, 1, 2, FeedState.LIVE, FeedState.RECOVERING,
                 "recovered", BreakerState.CLOSED, 3);
@@ -120,6 +124,20 @@ public class EventCodecBenchmark {
         Buffer wire = cleared();
         quoteCodec.encodeToWire(wire, quotes[nextIndex()]);
         return quoteCodec.decodeFromWire(0, wire);
+    }
+
+    /** The encode half of {@link #quoteRoundTrip}. */
+    @Benchmark
+    public Buffer quoteEncode() {
+        Buffer wire = cleared();
+        quoteCodec.encodeToWire(wire, quotes[nextIndex()]);
+        return wire;
+    }
+
+    /** The decode half of {@link #quoteRoundTrip}, from buffers encoded in advance. */
+    @Benchmark
+    public Quote quoteDecode() {
+        return quoteCodec.decodeFromWire(0, encodedQuotes[nextIndex()]);
     }
 
     @Benchmark

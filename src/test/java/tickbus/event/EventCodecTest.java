@@ -93,14 +93,27 @@ class EventCodecTest {
     }
 
     @Test
-    void aStringLengthBeyondTheBufferOrNegativeIsRejected() {
+    void aLengthBeyondTheBufferOrNegativeIsRejected() {
         Buffer encoded = encode(QUOTE);
-        encoded.setIntLE(1, -1);
-        assertEquals("event string length out of range: field=instrument, length=-1, remaining="
+        int instrumentLengthAt = 1 + 4;
+        encoded.setIntLE(instrumentLengthAt, -1);
+        assertEquals("event length out of range: field=instrument, length=-1, remaining="
+                + (encoded.length() - instrumentLengthAt - 4), decodeFailure(QUOTE, encoded, 0));
+        encoded.setIntLE(instrumentLengthAt, 1_000_000);
+        assertEquals("event length out of range: field=instrument, length=1000000, remaining="
+                + (encoded.length() - instrumentLengthAt - 4), decodeFailure(QUOTE, encoded, 0));
+        encoded.setIntLE(1, Integer.MIN_VALUE);
+        assertEquals("event length out of range: field=headerStrings, length=-2147483648, remaining="
                 + (encoded.length() - 5), decodeFailure(QUOTE, encoded, 0));
-        encoded.setIntLE(1, 1_000_000);
-        assertEquals("event string length out of range: field=instrument, length=1000000, remaining="
-                + (encoded.length() - 5), decodeFailure(QUOTE, encoded, 0));
+    }
+
+    @Test
+    void headerStringsThatDisagreeWithTheirByteCountAreRejected() {
+        Buffer encoded = encode(QUOTE);
+        int stringBytes = encoded.getIntLE(1);
+        encoded.setIntLE(1, stringBytes - 1);
+        assertEquals("event header strings length mismatch: field=headerStrings, length=" + (stringBytes - 1)
+                + ", actual=" + stringBytes, decodeFailure(QUOTE, encoded, 0));
     }
 
     @Test
