@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The three strings that open a market event (instrument, venue, source), cached together because they repeat
  * per instrument: the encoder copies one prebuilt wire form, and the decoder, after comparing the bytes once,
- * returns all three strings without a look-up each. Direct-mapped arrays of immutable entries shared by all
- * threads: a race costs a miss, never a wrong string.
+ * returns all three strings without a look-up each. Two-way caches ({@link CacheSlots}) of immutable entries
+ * shared by all threads: a race costs a miss, never a wrong string. Each table holds at most
+ * {@link CacheSlots#SLOTS} entries of at most {@link #MAX_CACHED_WIRE_BYTES} bytes of wire.
  */
 final class HeaderStrings {
 
