@@ -4,7 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.List;
 
 /**
- * Binary event-bus codec for {@link BookUpdate}; big-endian, header and primitives as in {@link EventWire}.
+ * Binary event-bus codec for {@link BookUpdate}; header and primitives as in {@link EventWire}.
  *
  * <pre>
  * +--------+------------+----------+--------+--------+
@@ -26,7 +26,7 @@ public final class BookUpdateCodec extends EventCodec<BookUpdate> {
 
     @Override
     public void encodeToWire(Buffer buffer, BookUpdate update) {
-        EventWire out = EventWire.writer();
+        WireWriter out = WireWriter.begin();
         out.writeHeader(update);
         out.writeByte(update.priceScale());
         out.writeBoolean(update.snapshot());
@@ -35,7 +35,7 @@ public final class BookUpdateCodec extends EventCodec<BookUpdate> {
         out.appendTo(buffer);
     }
 
-    private static void writeLevels(EventWire out, List<BookLevel> levels) {
+    private static void writeLevels(WireWriter out, List<BookLevel> levels) {
         out.writeInt(levels.size());
         for (BookLevel level : levels) {
             out.writeLong(level.price());
@@ -45,14 +45,14 @@ public final class BookUpdateCodec extends EventCodec<BookUpdate> {
 
     @Override
     public BookUpdate decodeFromWire(int position, Buffer buffer) {
-        EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readMarketHeader();
-        return new BookUpdate(header.instrument(), header.venue(), header.source(), header.sequence(),
-                header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readByte("priceScale"),
+        WireReader in = WireReader.begin(buffer, position, NAME);
+        in.readMarketHeader();
+        return new BookUpdate(in.instrument(), in.venue(), in.source(), in.sequence(),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
                 in.readBoolean("snapshot"), readLevels(in, "bids"), readLevels(in, "asks"));
     }
 
-    private static List<BookLevel> readLevels(EventWire in, String field) {
+    private static List<BookLevel> readLevels(WireReader in, String field) {
         BookLevel[] levels = new BookLevel[in.readCount(field, LEVEL_BYTES)];
         for (int i = 0; i < levels.length; i++) {
             levels[i] = new BookLevel(in.readLong(field), in.readLong(field));

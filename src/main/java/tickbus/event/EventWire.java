@@ -1,24 +1,22 @@
 package tickbus.event;
 
-import io.vertx.core.buffer.Buffer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The cursor shared by the event codecs. A writer fills a per-thread scratch array and appends it to the
- * {@link Buffer} in one copy; a reader copies the encoded event out of the buffer in one copy and checks every
- * read against what is there, so that truncated or corrupt input fails with an {@link IllegalArgumentException}
- * naming the field, never with garbage or an IndexOutOfBounds. Going through the buffer field by field costs
- * several bounds checks and calls per field; this costs one call per event.
+ * The event wire layout shared by the codecs, written by {@link WireWriter} and read by {@link WireReader}.
+ * Each codec documents the fields that follow the header.
  *
  * <pre>
- * header = version: uint8 | instrument: string (market events only) | venue: string | source: string
- *          | sequence: int64 | exchangeTimeNanos: int64 | receiveTimeNanos: int64
+ * header = version: uint8 | strings | sequence: int64 | exchangeTimeNanos: int64 | receiveTimeNanos: int64
+ * strings, market events  = int32 byte count of the next three | instrument: string | venue: string
+ *                           | source: string  (cached together: see {@link HeaderStrings})
+ * strings, other events   = venue: string | source: string
  * string = int32 byte length, then that many UTF-8 bytes (see {@link WireStrings})
  * enum   = uint8 ordinal
  * bool   = uint8 0 or 1
- * all numbers big-endian
+ * all numbers little-endian, the byte order of the machines tickbus runs on
  * </pre>
  */
 final class EventWire {
@@ -26,217 +24,12 @@ final class EventWire {
     /** The first byte of every encoded event; bumped when any layout changes. */
     static final byte WIRE_VERSION = 1;
 
-    static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    static final VarHandle INT_VIEW = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final int SCRATCH_BYTES = 1024;
-    private static final ThreadLocal<EventWire> READERS = ThreadLocal.withInitial(EventWire::new);
-    private static final ThreadLocal<EventWire> WRITERS = ThreadLocal.withInitial(EventWire::new);
+    static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INT_VIEW = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final byte[] scratch = new byte[SCRATCH_BYTES];
-    private byte[] bytes;
-    private int position;
-    /** Reader: how many bytes of the buffer, from {@link #origin}, have been copied into {@link #bytes}. */
-    private int limit;
-    private Buffer source;
-    private int origin;
+    /** The per-thread scratch array of a reader or writer; larger events take a temporary array. */
+    static final int SCRATCH_BYTES = 1024;
 
     private EventWire() {
-    }
-
-    /** This thread's writer, empty. */
-    static EventWire writer() {
-        EventWire out = WRITERS.get();
-        out.bytes = out.scratch;
-        out.position = 0;
-        return out;
-    }
-
-    /**
-     * This thread's reader over the event at {@code position}, past its checked version byte. It keeps a
-     * reference to the buffer until the thread's next event.
-     */
-    static EventWire reader(Buffer buffer, int position, String codec) {
-        int length = buffer.length();
-        if (position < 0 || position > length) {
-            throw new IllegalArgumentException("event position out of range: codec=" + codec + ", position="
-                    + position + ", length=" + length);
-        }
-        EventWire in = READERS.get();
-        in.source = buffer;
-        in.origin = position;
-        in.bytes = in.scratch;
-        in.position = 0;
-        in.limit = Math.min(length - position, SCRATCH_BYTES);
-        buffer.getBytes(position, position + in.limit, in.bytes, 0);
-        byte version = in.readByte("version");
-        if (version != WIRE_VERSION) {
-            throw new IllegalArgumentException("unsupported event wire version: codec=" + codec + ", version="
-                    + version + ", expected=" + WIRE_VERSION);
-        }
-        return in;
-    }
-
-    /** Append what has been written to {@code buffer}; the writer is then free for the next event. */
-    void appendTo(Buffer buffer) {
-        buffer.appendBytes(bytes, 0, position);
-    }
-
-    /** Write the version and the fields every event has, in {@link Header} order. */
-    void writeHeader(TickbusEvent event) {
-        writeByte(WIRE_VERSION);
-        if (event instanceof MarketEvent marketEvent) {
-            writeString(marketEvent.instrument());
-        }
-        writeString(event.venue());
-        writeString(event.source());
-        writeLong(event.sequence());
-        writeLong(event.exchangeTimeNanos());
-        writeLong(event.receiveTimeNanos());
-    }
-
-    void writeString(String value) {
-        byte[] wire = WireStrings.encode(value);
-        ensureWritable(wire.length);
-        System.arraycopy(wire, 0, bytes, position, wire.length);
-        position += wire.length;
-    }
-
-    void writeLong(long value) {
-        ensureWritable(Long.BYTES);
-        LONG_VIEW.set(bytes, position, value);
-        position += Long.BYTES;
-    }
-
-    void writeInt(int value) {
-        ensureWritable(Integer.BYTES);
-        INT_VIEW.set(bytes, position, value);
-        position += Integer.BYTES;
-    }
-
-    void writeByte(int value) {
-        ensureWritable(Byte.BYTES);
-        bytes[position++] = (byte) value;
-    }
-
-    void writeEnum(Enum<?> value) {
-        writeByte(value.ordinal());
-    }
-
-    void writeBoolean(boolean value) {
-        writeByte(value ? 1 : 0);
-    }
-
-    private void ensureWritable(int count) {
-        if (position + count > bytes.length) {
-            byte[] larger = new byte[Math.max(bytes.length * 2, position + count)];
-            System.arraycopy(bytes, 0, larger, 0, position);
-            bytes = larger;
-        }
-    }
-
-    /** The header of a {@link MarketEvent}, which starts with the instrument. */
-    Header readMarketHeader() {
-        return readHeader(readString("instrument"));
-    }
-
-    /** The header of an event without an instrument; {@link Header#instrument()} is null. */
-    Header readHeader() {
-        return readHeader(null);
-    }
-
-    private Header readHeader(String instrument) {
-        return new Header(instrument, readString("venue"), readString("source"), readLong("sequence"),
-                readLong("exchangeTimeNanos"), readLong("receiveTimeNanos"));
-    }
-
-    long readLong(String field) {
-        require(Long.BYTES, field);
-        long value = (long) LONG_VIEW.get(bytes, position);
-        position += Long.BYTES;
-        return value;
-    }
-
-    int readInt(String field) {
-        require(Integer.BYTES, field);
-        int value = (int) INT_VIEW.get(bytes, position);
-        position += Integer.BYTES;
-        return value;
-    }
-
-    byte readByte(String field) {
-        require(Byte.BYTES, field);
-        return bytes[position++];
-    }
-
-    boolean readBoolean(String field) {
-        byte value = readByte(field);
-        if (value != 0 && value != 1) {
-            throw new IllegalArgumentException("event boolean out of range: field=" + field + ", value=" + value
-                    + ", expected=0 or 1");
-        }
-        return value == 1;
-    }
-
-    <E extends Enum<E>> E readEnum(E[] values, String field) {
-        int ordinal = readByte(field) & 0xFF;
-        if (ordinal >= values.length) {
-            throw new IllegalArgumentException("event enum ordinal out of range: field=" + field + ", value="
-                    + ordinal + ", max=" + (values.length - 1));
-        }
-        return values[ordinal];
-    }
-
-    String readString(String field) {
-        int length = readInt(field);
-        if (length < 0 || length > remaining()) {
-            throw new IllegalArgumentException("event string length out of range: field=" + field + ", length="
-                    + length + ", remaining=" + remaining());
-        }
-        require(length, field);
-        String value = WireStrings.decode(bytes, position, length);
-        position += length;
-        return value;
-    }
-
-    /** The count of items of {@code itemBytes} each that follows, checked against what remains. */
-    int readCount(String field, int itemBytes) {
-        int count = readInt(field);
-        if (count < 0 || count > remaining() / itemBytes) {
-            throw new IllegalArgumentException("event count out of range: field=" + field + ", count=" + count
-                    + ", remaining=" + remaining());
-        }
-        return count;
-    }
-
-    /** What remains of the buffer, copied or not. */
-    private int remaining() {
-        return source.length() - origin - position;
-    }
-
-    private void require(int count, String field) {
-        if (position + count > limit && !copyMore(position + count)) {
-            throw new IllegalArgumentException("event truncated: field=" + field + ", position=" + (origin + position)
-                    + ", needed=" + count + ", length=" + source.length());
-        }
-    }
-
-    /** Copy more of the buffer so that {@code needed} bytes are available; false when the buffer ends first. */
-    private boolean copyMore(int needed) {
-        int available = source.length() - origin;
-        if (needed > available) {
-            return false;
-        }
-        int newLimit = Math.min(available, Math.max(needed, limit * 2));
-        byte[] larger = new byte[newLimit];
-        System.arraycopy(bytes, 0, larger, 0, limit);
-        source.getBytes(origin + limit, origin + newLimit, larger, limit);
-        bytes = larger;
-        limit = newLimit;
-        return true;
-    }
-
-    /** The fields every event has, as written by {@link #writeHeader}. */
-    record Header(String instrument, String venue, String source, long sequence, long exchangeTimeNanos,
-            long receiveTimeNanos) {
     }
 }

@@ -3,7 +3,7 @@ package tickbus.event;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Binary event-bus codec for {@link FeedStatus}; big-endian, header and primitives as in {@link EventWire}.
+ * Binary event-bus codec for {@link FeedStatus}; header and primitives as in {@link EventWire}.
  *
  * <pre>
  * +--------+-------+----------+--------+---------+------------+
@@ -25,11 +25,11 @@ public final class FeedStatusCodec extends EventCodec<FeedStatus> {
 
     @Override
     public void encodeToWire(Buffer buffer, FeedStatus status) {
-        EventWire out = EventWire.writer();
+        WireWriter out = WireWriter.begin();
         out.writeHeader(status);
         out.writeEnum(status.state());
         out.writeEnum(status.previous());
-        out.writeString(status.reason());
+        out.writeText(status.reason());
         out.writeEnum(status.breaker());
         out.writeLong(status.reconnects());
         out.appendTo(buffer);
@@ -37,10 +37,10 @@ public final class FeedStatusCodec extends EventCodec<FeedStatus> {
 
     @Override
     public FeedStatus decodeFromWire(int position, Buffer buffer) {
-        EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readHeader();
-        return new FeedStatus(header.source(), header.venue(), header.sequence(), header.exchangeTimeNanos(),
-                header.receiveTimeNanos(), in.readEnum(STATES, "state"), in.readEnum(STATES, "previous"),
-                in.readString("reason"), in.readEnum(BREAKER_STATES, "breaker"), in.readLong("reconnects"));
+        WireReader in = WireReader.begin(buffer, position, NAME);
+        in.readHeader();
+        return new FeedStatus(in.source(), in.venue(), in.sequence(), in.exchangeTimeNanos(),
+                in.receiveTimeNanos(), in.readEnum(STATES, "state"), in.readEnum(STATES, "previous"),
+                in.readText("reason"), in.readEnum(BREAKER_STATES, "breaker"), in.readLong("reconnects"));
     }
 }

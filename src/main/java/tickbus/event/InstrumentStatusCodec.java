@@ -3,7 +3,7 @@ package tickbus.event;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Binary event-bus codec for {@link InstrumentStatus}; big-endian, header and primitives as in {@link EventWire}.
+ * Binary event-bus codec for {@link InstrumentStatus}; header and primitives as in {@link EventWire}.
  *
  * <pre>
  * +--------+-------+---------+-------+--------+
@@ -24,21 +24,21 @@ public final class InstrumentStatusCodec extends EventCodec<InstrumentStatus> {
 
     @Override
     public void encodeToWire(Buffer buffer, InstrumentStatus status) {
-        EventWire out = EventWire.writer();
+        WireWriter out = WireWriter.begin();
         out.writeHeader(status);
         out.writeEnum(status.state());
         out.writeLong(status.gapFrom());
         out.writeLong(status.gapTo());
-        out.writeString(status.reason());
+        out.writeText(status.reason());
         out.appendTo(buffer);
     }
 
     @Override
     public InstrumentStatus decodeFromWire(int position, Buffer buffer) {
-        EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readMarketHeader();
-        return new InstrumentStatus(header.instrument(), header.venue(), header.source(), header.sequence(),
-                header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readEnum(STATES, "state"),
-                in.readLong("gapFrom"), in.readLong("gapTo"), in.readString("reason"));
+        WireReader in = WireReader.begin(buffer, position, NAME);
+        in.readMarketHeader();
+        return new InstrumentStatus(in.instrument(), in.venue(), in.source(), in.sequence(),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readEnum(STATES, "state"),
+                in.readLong("gapFrom"), in.readLong("gapTo"), in.readText("reason"));
     }
 }

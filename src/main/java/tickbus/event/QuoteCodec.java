@@ -3,7 +3,7 @@ package tickbus.event;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Binary event-bus codec for {@link Quote}; big-endian, header and primitives as in {@link EventWire}.
+ * Binary event-bus codec for {@link Quote}; header and primitives as in {@link EventWire}.
  *
  * <pre>
  * +--------+------------+----------+---------+----------+---------+
@@ -22,7 +22,7 @@ public final class QuoteCodec extends EventCodec<Quote> {
 
     @Override
     public void encodeToWire(Buffer buffer, Quote quote) {
-        EventWire out = EventWire.writer();
+        WireWriter out = WireWriter.begin();
         out.writeHeader(quote);
         out.writeByte(quote.priceScale());
         out.writeLong(quote.bidPrice());
@@ -34,10 +34,10 @@ public final class QuoteCodec extends EventCodec<Quote> {
 
     @Override
     public Quote decodeFromWire(int position, Buffer buffer) {
-        EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readMarketHeader();
-        return new Quote(header.instrument(), header.venue(), header.source(), header.sequence(),
-                header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readByte("priceScale"),
+        WireReader in = WireReader.begin(buffer, position, NAME);
+        in.readMarketHeader();
+        return new Quote(in.instrument(), in.venue(), in.source(), in.sequence(),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
                 in.readLong("bidPrice"), in.readLong("bidSize"), in.readLong("askPrice"), in.readLong("askSize"));
     }
 }

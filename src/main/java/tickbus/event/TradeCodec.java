@@ -3,7 +3,7 @@ package tickbus.event;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Binary event-bus codec for {@link Trade}; big-endian, header and primitives as in {@link EventWire}.
+ * Binary event-bus codec for {@link Trade}; header and primitives as in {@link EventWire}.
  *
  * <pre>
  * +--------+------------+-------+-------+-----------+---------+-----------+
@@ -25,24 +25,24 @@ public final class TradeCodec extends EventCodec<Trade> {
 
     @Override
     public void encodeToWire(Buffer buffer, Trade trade) {
-        EventWire out = EventWire.writer();
+        WireWriter out = WireWriter.begin();
         out.writeHeader(trade);
         out.writeByte(trade.priceScale());
         out.writeLong(trade.price());
         out.writeLong(trade.size());
         out.writeEnum(trade.aggressor());
-        out.writeString(trade.tradeId());
+        out.writeText(trade.tradeId());
         out.writeEnum(trade.type());
         out.appendTo(buffer);
     }
 
     @Override
     public Trade decodeFromWire(int position, Buffer buffer) {
-        EventWire in = EventWire.reader(buffer, position, NAME);
-        EventWire.Header header = in.readMarketHeader();
-        return new Trade(header.instrument(), header.venue(), header.source(), header.sequence(),
-                header.exchangeTimeNanos(), header.receiveTimeNanos(), in.readByte("priceScale"),
+        WireReader in = WireReader.begin(buffer, position, NAME);
+        in.readMarketHeader();
+        return new Trade(in.instrument(), in.venue(), in.source(), in.sequence(),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
                 in.readLong("price"), in.readLong("size"), in.readEnum(SIDES, "aggressor"),
-                in.readString("tradeId"), in.readEnum(TRADE_TYPES, "tradeType"));
+                in.readText("tradeId"), in.readEnum(TRADE_TYPES, "tradeType"));
     }
 }

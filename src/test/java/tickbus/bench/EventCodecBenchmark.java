@@ -57,6 +57,9 @@ public class EventCodecBenchmark {
     private BookUpdate[] bookUpdates;
     private InstrumentStatus[] statuses;
     private FeedStatus feedStatus;
+    private Buffer[] encodedQuotes;
+    private byte[] encodedQuote;
+    private byte[] copiedQuote;
     private int next;
 
     @Setup
@@ -77,6 +80,13 @@ public class EventCodecBenchmark {
             statuses[i] = new InstrumentStatus(instrument, "XNAS", "itch-xnas", i, time, time + 1_500,
                     InstrumentState.GAP, 1_000, 1_020, "sequence gap");
         }
+        encodedQuotes = new Buffer[instruments];
+        for (int i = 0; i < instruments; i++) {
+            encodedQuotes[i] = Buffer.buffer();
+            quoteCodec.encodeToWire(encodedQuotes[i], quotes[i]);
+        }
+        encodedQuote = encodedQuotes[0].getBytes();
+        copiedQuote = new byte[encodedQuote.length];
         feedStatus = new FeedStatus("itch-xnas", "XNAS", 7, 1, 2, FeedState.LIVE, FeedState.RECOVERING,
                 "recovered", BreakerState.CLOSED, 3);
     }
@@ -100,11 +110,34 @@ public class EventCodecBenchmark {
         return buffer;
     }
 
+    /** The floor under any Buffer-based codec: append an encoded Quote's bytes and copy them back out. */
+    @Benchmark
+    public byte[] bufferCopyFloor() {
+        Buffer wire = cleared();
+        wire.appendBytes(encodedQuote);
+        wire.getBytes(0, encodedQuote.length, copiedQuote, 0);
+        return copiedQuote;
+    }
+
     @Benchmark
     public Quote quoteRoundTrip() {
         Buffer wire = cleared();
         quoteCodec.encodeToWire(wire, quotes[nextIndex()]);
         return quoteCodec.decodeFromWire(0, wire);
+    }
+
+    /** The encode half of {@link #quoteRoundTrip}. */
+    @Benchmark
+    public Buffer quoteEncode() {
+        Buffer wire = cleared();
+        quoteCodec.encodeToWire(wire, quotes[nextIndex()]);
+        return wire;
+    }
+
+    /** The decode half of {@link #quoteRoundTrip}, from buffers encoded in advance. */
+    @Benchmark
+    public Quote quoteDecode() {
+        return quoteCodec.decodeFromWire(0, encodedQuotes[nextIndex()]);
     }
 
     @Benchmark

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** Local delivery goes through {@code transform()}; {@link EventCodecClusterIT} covers the wire between nodes. */
 @ExtendWith(VertxExtension.class)
 class EventBusCodecTest {
 
-    private static final List<TickbusEvent> EVENTS = List.of(
+    static final List<TickbusEvent> EVENTS = List.of(
             new Quote("XNAS:AAPL", "XNAS", "itch-xnas", 7, 1_700_000_000_000_000_001L, 1_700_000_000_000_000_002L,
                     4, 1_912_300, 300, 1_912_500, 100),
             new Trade("XNAS:AAPL", "XNAS", "itch-xnas", 8, 11, 12, 4, 1_912_400, 50, Side.SELL, "T-1",

@@ -87,20 +87,33 @@ class EventCodecTest {
     void aLevelCountBeyondTheBufferIsRejectedBeforeAllocating() {
         BookUpdate book = emptyBook(false);
         Buffer encoded = encode(book);
-        encoded.setInt(encoded.length() - 2 * 4, Integer.MAX_VALUE);
+        encoded.setIntLE(encoded.length() - 2 * 4, Integer.MAX_VALUE);
         assertEquals("event count out of range: field=bids, count=2147483647, remaining=4",
                 decodeFailure(book, encoded, 0));
     }
 
     @Test
-    void aStringLengthBeyondTheBufferOrNegativeIsRejected() {
+    void aLengthBeyondTheBufferOrNegativeIsRejected() {
         Buffer encoded = encode(QUOTE);
-        encoded.setInt(1, -1);
-        assertEquals("event string length out of range: field=instrument, length=-1, remaining="
+        int instrumentLengthAt = 1 + 4;
+        encoded.setIntLE(instrumentLengthAt, -1);
+        assertEquals("event length out of range: field=instrument, length=-1, remaining="
+                + (encoded.length() - instrumentLengthAt - 4), decodeFailure(QUOTE, encoded, 0));
+        encoded.setIntLE(instrumentLengthAt, 1_000_000);
+        assertEquals("event length out of range: field=instrument, length=1000000, remaining="
+                + (encoded.length() - instrumentLengthAt - 4), decodeFailure(QUOTE, encoded, 0));
+        encoded.setIntLE(1, Integer.MIN_VALUE);
+        assertEquals("event length out of range: field=headerStrings, length=-2147483648, remaining="
                 + (encoded.length() - 5), decodeFailure(QUOTE, encoded, 0));
-        encoded.setInt(1, 1_000_000);
-        assertEquals("event string length out of range: field=instrument, length=1000000, remaining="
-                + (encoded.length() - 5), decodeFailure(QUOTE, encoded, 0));
+    }
+
+    @Test
+    void headerStringsThatDisagreeWithTheirByteCountAreRejected() {
+        Buffer encoded = encode(QUOTE);
+        int stringBytes = encoded.getIntLE(1);
+        encoded.setIntLE(1, stringBytes - 1);
+        assertEquals("event header strings length mismatch: field=headerStrings, length=" + (stringBytes - 1)
+                + ", actual=" + stringBytes, decodeFailure(QUOTE, encoded, 0));
     }
 
     @Test
@@ -124,6 +137,9 @@ class EventCodecTest {
     void aLoneSurrogateIsEncodedAsAQuestionMarkAsTheJdkDoes() {
         Quote broken = new Quote("XNAS:\uD800AAPL", "XNAS", "itch-xnas", 1, 2, 3, 4, 5, 6, 7, 8);
         assertEquals("XNAS:?AAPL", decode(broken, encode(broken), 0).instrument());
+        Trade brokenId = new Trade("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 2, 19_123, 10, Side.BUY, "T\uDC00-7",
+                TradeType.REGULAR);
+        assertEquals("T?-7", decode(brokenId, encode(brokenId), 0).tradeId());
     }
 
     @Test

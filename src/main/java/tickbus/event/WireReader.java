@@ -1,0 +1,220 @@
+package tickbus.event;
+
+import static tickbus.event.EventWire.INT_VIEW;
+import static tickbus.event.EventWire.LONG_VIEW;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Reads one event in the {@link EventWire} layout: copies it out of the {@link Buffer} in one call into a
+ * per-thread scratch array, then checks every read against what is there, so that truncated or corrupt input
+ * fails with an {@link IllegalArgumentException} naming the field, never with garbage or an IndexOutOfBounds.
+ * The header is read into the accessors ({@link #instrument()} and so on), so nothing but the event is allocated.
+ */
+final class WireReader {
+
+    private static final ThreadLocal<WireReader> READERS = ThreadLocal.withInitial(WireReader::new);
+
+    private final byte[] scratch = new byte[EventWire.SCRATCH_BYTES];
+    private byte[] bytes;
+    private int position;
+    /** How many bytes of the buffer, from {@link #origin}, have been copied into {@link #bytes}. */
+    private int limit;
+    private Buffer source;
+    private int origin;
+    private String instrument;
+    private String venue;
+    private String eventSource;
+    private long sequence;
+    private long exchangeTimeNanos;
+    private long receiveTimeNanos;
+
+    private WireReader() {
+    }
+
+    /**
+     * This thread's reader over the event at {@code position}, past its checked version byte. It keeps a
+     * reference to the buffer until the thread's next event.
+     */
+    static WireReader begin(Buffer buffer, int position, String codec) {
+        int length = buffer.length();
+        if (position < 0 || position > length) {
+            throw new IllegalArgumentException("event position out of range: codec=" + codec + ", position="
+                    + position + ", length=" + length);
+        }
+        WireReader in = READERS.get();
+        in.source = buffer;
+        in.origin = position;
+        in.bytes = in.scratch;
+        in.position = 0;
+        in.limit = Math.min(length - position, EventWire.SCRATCH_BYTES);
+        buffer.getBytes(position, position + in.limit, in.bytes, 0);
+        byte version = in.readByte("version");
+        if (version != EventWire.WIRE_VERSION) {
+            throw new IllegalArgumentException("unsupported event wire version: codec=" + codec + ", version="
+                    + version + ", expected=" + EventWire.WIRE_VERSION);
+        }
+        return in;
+    }
+
+    /** Read the header of a {@link MarketEvent}, which starts with the instrument, into the header accessors. */
+    void readMarketHeader() {
+        int start = position;
+        int stringBytes = readLength("headerStrings");
+        HeaderStrings.Entry cached = HeaderStrings.decode(bytes, start, Integer.BYTES + stringBytes);
+        if (cached != null) {
+            position = start + cached.wire().length;
+            readHeader(cached.instrument(), cached.venue(), cached.source());
+            return;
+        }
+        String instrumentRead = readString("instrument");
+        String venueRead = readString("venue");
+        String sourceRead = readString("source");
+        int actualBytes = position - start - Integer.BYTES;
+        if (actualBytes != stringBytes) {
+            throw new IllegalArgumentException("event header strings length mismatch: field=headerStrings, length="
+                    + stringBytes + ", actual=" + actualBytes);
+        }
+        HeaderStrings.remember(bytes, start, position - start, instrumentRead, venueRead, sourceRead);
+        readHeader(instrumentRead, venueRead, sourceRead);
+    }
+
+    /** Read the header of an event without an instrument; {@link #instrument()} is then null. */
+    void readHeader() {
+        readHeader(null, readString("venue"), readString("source"));
+    }
+
+    private void readHeader(String instrumentRead, String venueRead, String sourceRead) {
+        instrument = instrumentRead;
+        venue = venueRead;
+        eventSource = sourceRead;
+        sequence = readLong("sequence");
+        exchangeTimeNanos = readLong("exchangeTimeNanos");
+        receiveTimeNanos = readLong("receiveTimeNanos");
+    }
+
+    String instrument() {
+        return instrument;
+    }
+
+    String venue() {
+        return venue;
+    }
+
+    String source() {
+        return eventSource;
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    long exchangeTimeNanos() {
+        return exchangeTimeNanos;
+    }
+
+    long receiveTimeNanos() {
+        return receiveTimeNanos;
+    }
+
+    long readLong(String field) {
+        require(Long.BYTES, field);
+        long value = (long) LONG_VIEW.get(bytes, position);
+        position += Long.BYTES;
+        return value;
+    }
+
+    int readInt(String field) {
+        require(Integer.BYTES, field);
+        int value = (int) INT_VIEW.get(bytes, position);
+        position += Integer.BYTES;
+        return value;
+    }
+
+    byte readByte(String field) {
+        require(Byte.BYTES, field);
+        return bytes[position++];
+    }
+
+    boolean readBoolean(String field) {
+        byte value = readByte(field);
+        if (value != 0 && value != 1) {
+            throw new IllegalArgumentException("event boolean out of range: field=" + field + ", value=" + value
+                    + ", expected=0 or 1");
+        }
+        return value == 1;
+    }
+
+    <E extends Enum<E>> E readEnum(E[] values, String field) {
+        int ordinal = readByte(field) & 0xFF;
+        if (ordinal >= values.length) {
+            throw new IllegalArgumentException("event enum ordinal out of range: field=" + field + ", value="
+                    + ordinal + ", max=" + (values.length - 1));
+        }
+        return values[ordinal];
+    }
+
+    /** Read a string that repeats from event to event (an id), through the cache. */
+    String readString(String field) {
+        int length = readLength(field);
+        String value = WireStrings.decode(bytes, position, length);
+        position += length;
+        return value;
+    }
+
+    /** Read a string that rarely repeats (a trade id, a reason), bypassing the cache. */
+    String readText(String field) {
+        int length = readLength(field);
+        String value = WireStrings.decodeUncached(bytes, position, length);
+        position += length;
+        return value;
+    }
+
+    /** Read a byte count and make sure that many bytes follow. */
+    private int readLength(String field) {
+        int length = readInt(field);
+        if (length < 0 || length > limit - position && length > remaining()) {
+            throw new IllegalArgumentException("event length out of range: field=" + field + ", length="
+                    + length + ", remaining=" + remaining());
+        }
+        require(length, field);
+        return length;
+    }
+
+    /** The count of items of {@code itemBytes} each that follows, checked against what remains. */
+    int readCount(String field, int itemBytes) {
+        int count = readInt(field);
+        if (count < 0 || count > remaining() / itemBytes) {
+            throw new IllegalArgumentException("event count out of range: field=" + field + ", count=" + count
+                    + ", remaining=" + remaining());
+        }
+        return count;
+    }
+
+    /** What remains of the buffer, copied or not. */
+    private int remaining() {
+        return source.length() - origin - position;
+    }
+
+    private void require(int count, String field) {
+        if (position + count > limit && !copyMore(position + count)) {
+            throw new IllegalArgumentException("event truncated: field=" + field + ", position=" + (origin + position)
+                    + ", needed=" + count + ", length=" + source.length());
+        }
+    }
+
+    /** Copy more of the buffer so that {@code needed} bytes are available; false when the buffer ends first. */
+    private boolean copyMore(int needed) {
+        int available = source.length() - origin;
+        if (needed > available) {
+            return false;
+        }
+        int newLimit = Math.min(available, Math.max(needed, limit * 2));
+        byte[] larger = new byte[newLimit];
+        System.arraycopy(bytes, 0, larger, 0, limit);
+        source.getBytes(origin + limit, origin + newLimit, larger, limit);
+        bytes = larger;
+        limit = newLimit;
+        return true;
+    }
+}
