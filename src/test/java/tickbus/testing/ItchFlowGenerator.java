@@ -73,6 +73,18 @@ public final class ItchFlowGenerator {
         return messages;
     }
 
+    /** Order Deletes for every live order, leaving every book empty (so a stream can be replayed in a loop). */
+    public List<byte[]> drain() {
+        List<byte[]> messages = new ArrayList<>();
+        for (int locate = 1; locate <= instruments; locate++) {
+            List<Order> live = new ArrayList<>(reference.orders(locate));
+            for (Order order : live) {
+                messages.add(delete(order));
+            }
+        }
+        return messages;
+    }
+
     /** The next order-flow message. */
     public byte[] next() {
         int locate = 1 + random.nextInt(instruments);

@@ -39,8 +39,9 @@ import tickbus.protocol.itch.SystemEvent;
 
 /**
  * Turns ITCH 5.0 messages into tickbus events while keeping a full-depth book per instrument. Books are always
- * maintained; events are created only for instruments the {@code wanted} predicate accepts (and the first time an
- * instrument is wanted, a book snapshot, quote and status come first). Executions and non-cross trades become
+ * maintained; events are created only for instruments the {@code wanted} predicate accepts, asked when an
+ * instrument is named and again at each {@link #refreshDemand} (the first time an instrument is wanted, a book
+ * snapshot, quote and status come first). Executions and non-cross trades become
  * {@code Trade}s (crosses flagged CROSS, broken trades BROKEN), level changes {@code BookUpdate}s, best bid/offer
  * changes {@code Quote}s, and trading actions, Reg SHO, MWCB and LULD messages {@code InstrumentStatus}es. Input
  * that contradicts the books (an unknown order, a reused reference, a malformed message) is counted and marks the
@@ -96,8 +97,10 @@ public final class Itch50Normalizer implements Itch50Listener {
     }
 
     /**
-     * Demand changed: publish a snapshot for every book newly wanted, and stop publishing the others. Events carry
-     * the given sequence number (the last one processed) and the last exchange time seen.
+     * Demand changed: ask the predicate again for every instrument, publish a snapshot for every book newly wanted,
+     * and stop publishing the others. Between refreshes the predicate is asked only when an instrument is first
+     * named, so the hot path never calls it. Events carry the given sequence number (the last one processed) and
+     * the last exchange time seen.
      */
     public void refreshDemand(long sequence, long receiveTimeNanos) {
         emitter.message(sequence, receiveTimeNanos);
@@ -127,7 +130,7 @@ public final class Itch50Normalizer implements Itch50Listener {
 
     @Override
     public void onStockDirectory(StockDirectory message) {
-        books.bookFor(message.stockLocate()).instrument(instrumentId(message.stock()));
+        publisher.name(books.bookFor(message.stockLocate()), instrumentId(message.stock()));
     }
 
     @Override
@@ -334,7 +337,7 @@ public final class Itch50Normalizer implements Itch50Listener {
     private OrderBook named(int locate, long stockRaw) {
         OrderBook book = books.bookFor(locate);
         if (book.instrument() == null) {
-            book.instrument(instrumentId(StatusRules.symbol(stockRaw)));
+            publisher.name(book, instrumentId(StatusRules.symbol(stockRaw)));
         }
         return book;
     }
