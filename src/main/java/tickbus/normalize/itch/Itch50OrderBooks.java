@@ -79,6 +79,11 @@ public final class Itch50OrderBooks {
         return orders.size();
     }
 
+    /** Bytes held by the order table alone. */
+    public long orderTableBytes() {
+        return orders.retainedBytes();
+    }
+
     /** Bytes held by the order table and every book's level arrays (headers of the arrays included). */
     public long retainedBytes() {
         long bytes = orders.retainedBytes();
