@@ -318,16 +318,18 @@ public final class Itch50Normalizer implements Itch50Listener {
         publisher.bookChanged(book);
     }
 
-    /** Counts a refused operation and marks the instrument suspect; returns whether the books changed. */
+    /** Whether the books changed; a refused operation is counted and marks the instrument suspect. */
     private boolean checked(Outcome outcome, int locate, long reference, String message) {
+        return outcome == Outcome.APPLIED || refused(outcome, locate, reference, message);
+    }
+
+    private boolean refused(Outcome outcome, int locate, long reference, String message) {
         switch (outcome) {
-            case APPLIED -> {
-                return true;
-            }
             case UNKNOWN_ORDER -> counters.unknownOrderReferences++;
             case DUPLICATE_ORDER -> counters.duplicateOrderReferences++;
             case LOCATE_MISMATCH -> counters.locateMismatches++;
             case EXCEEDS_SHARES -> counters.excessiveReductions++;
+            case APPLIED -> throw new IllegalArgumentException("not a refusal: outcome=" + outcome);
         }
         publisher.suspect(books.bookFor(locate), StatusRules.outcomeReason(outcome, message, reference));
         return outcome == Outcome.EXCEEDS_SHARES;
