@@ -51,7 +51,8 @@ import tickbus.protocol.itch.SystemEvent;
 public final class Itch50Normalizer implements Itch50Listener {
 
     public static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
-    private static final int DEFAULT_EXPECTED_ORDERS = 1 << 20;
+    /** Sizes the order table at 12 MiB; it doubles beyond (a pause of milliseconds each time). */
+    public static final int DEFAULT_EXPECTED_ORDERS = 1 << 18;
 
     private final MarketEventEmitter emitter;
     private final BookPublisher publisher;
@@ -64,6 +65,7 @@ public final class Itch50Normalizer implements Itch50Listener {
         this(source, tradingDate, wanted, sink, DEFAULT_EXPECTED_ORDERS);
     }
 
+    /** @param expectedOrders live orders to size the order table for, so it need not grow during the day */
     public Itch50Normalizer(String source, LocalDate tradingDate, Predicate<String> wanted, EventSink sink,
             int expectedOrders) {
         Objects.requireNonNull(source, "source");
