@@ -8,13 +8,15 @@ import tickbus.testing.ReferenceBook.Order;
 
 /**
  * Valid ITCH order flow for N instruments (stock locates 1..N), in roughly the mix of a real day (adds and
- * deletes dominate, then executions, cancels, replaces and hidden trades). Adds and replaces never cross the
- * book; executions and cancels never exceed an order. A {@link ReferenceBook} follows every message.
+ * deletes dominate, then executions, cancels, replaces and hidden trades) and with real data's preference for
+ * recent orders (most deletes and executions hit one of an instrument's newest orders). Adds and replaces never
+ * cross the book; executions and cancels never exceed an order. A {@link ReferenceBook} follows every message.
  */
 public final class ItchFlowGenerator {
 
     /** One cent at Price(4). */
     public static final long TICK = 100;
+    private static final double RECENCY_TAIL = 1 / 0.85;
 
     private final Random random;
     private final int instruments;
@@ -73,6 +75,18 @@ public final class ItchFlowGenerator {
         return messages;
     }
 
+    /** Order Deletes for every live order, leaving every book empty (so a stream can be replayed in a loop). */
+    public List<byte[]> drain() {
+        List<byte[]> messages = new ArrayList<>();
+        for (int locate = 1; locate <= instruments; locate++) {
+            List<Order> live = new ArrayList<>(reference.orders(locate));
+            for (Order order : live) {
+                messages.add(delete(order));
+            }
+        }
+        return messages;
+    }
+
     /** The next order-flow message. */
     public byte[] next() {
         int locate = 1 + random.nextInt(instruments);
@@ -82,7 +96,7 @@ public final class ItchFlowGenerator {
         if (live.isEmpty() || roll < 440) {
             return add(locate, false);
         }
-        Order order = live.get(random.nextInt(live.size()));
+        Order order = live.get(live.size() - 1 - recencyRank(live.size()));
         if (roll < 450) {
             return add(locate, true);
         } else if (roll < 830) {
@@ -183,6 +197,16 @@ public final class ItchFlowGenerator {
     private void expect(int locate, long price, long shares, String aggressor, String type) {
         expectedTrades.add(describeTrade("XNAS:" + symbol(locate), price, shares, aggressor,
                 Long.toString(nextMatchNumber++), type));
+    }
+
+    /**
+     * Which live order a delete, execution, cancel or replace refers to, counted from the newest (0). Heavy-tailed
+     * like real data: in the AAPL sample the median referenced order has 1 newer live order, the 90th percentile 12,
+     * the 99th 159; {@code P(rank >= r) = (r + 1)^-0.85} gives 1, 4, 14 and 224 for the same percentiles.
+     */
+    private int recencyRank(int live) {
+        double rank = Math.pow(1 - random.nextDouble(), -RECENCY_TAIL) - 1;
+        return (int) Math.min(live - 1, rank);
     }
 
     /** A price near the middle that does not reach the other side of the book. */

@@ -21,10 +21,15 @@ final class BookPublisher {
         this.books = books;
     }
 
-    /** Whether events are created for the book's instrument. */
+    /** Whether events are created for the book's instrument (decided when named and at each demand refresh). */
     boolean publishes(OrderBook book) {
-        String instrument = book.instrument();
-        return instrument != null && wanted.test(instrument);
+        return book.isWanted();
+    }
+
+    /** Give a book its instrument id and ask whether it is wanted. */
+    void name(OrderBook book, String instrument) {
+        book.instrument(instrument);
+        book.wanted(wanted.test(instrument));
     }
 
     /** The last operation on the books changed this book. */
@@ -69,10 +74,11 @@ final class BookPublisher {
         }
     }
 
-    /** Snapshot every book newly wanted; stop publishing the others. */
+    /** Ask again which instruments are wanted; snapshot every book newly wanted, stop publishing the others. */
     void refreshDemand() {
         for (int i = 0; i < books.bookCount(); i++) {
             OrderBook book = books.bookAt(i);
+            book.wanted(book.instrument() != null && wanted.test(book.instrument()));
             if (publishes(book)) {
                 publishSnapshotOnce(book);
             } else {

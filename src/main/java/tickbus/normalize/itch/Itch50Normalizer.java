@@ -41,8 +41,9 @@ import tickbus.protocol.itch.SystemEvent;
 
 /**
  * Turns ITCH 5.0 messages into tickbus events while keeping a full-depth book per instrument. Books are always
- * maintained; events are created only for instruments the {@code wanted} predicate accepts (and the first time an
- * instrument is wanted, a book snapshot, quote and status come first). Executions and non-cross trades become
+ * maintained; events are created only for instruments the {@code wanted} predicate accepts, asked when an
+ * instrument is named and again at each {@link #refreshDemand} (the first time an instrument is wanted, a book
+ * snapshot, quote and status come first). Executions and non-cross trades become
  * {@code Trade}s (crosses flagged CROSS, broken trades BROKEN), level changes {@code BookUpdate}s, best bid/offer
  * changes {@code Quote}s, and trading actions, Reg SHO, MWCB and LULD messages {@code InstrumentStatus}es. Input
  * that contradicts the books (an unknown order, a reused reference, a malformed message) is counted and marks the
@@ -52,7 +53,8 @@ import tickbus.protocol.itch.SystemEvent;
 public final class Itch50Normalizer implements Itch50Listener {
 
     public static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
-    private static final int DEFAULT_EXPECTED_ORDERS = 1 << 20;
+    /** Sizes the order table at 12 MiB; it doubles beyond (a pause of milliseconds each time). */
+    public static final int DEFAULT_EXPECTED_ORDERS = 1 << 18;
 
     private final MarketEventEmitter emitter;
     private final BookPublisher publisher;
@@ -65,6 +67,7 @@ public final class Itch50Normalizer implements Itch50Listener {
         this(source, tradingDate, wanted, sink, DEFAULT_EXPECTED_ORDERS);
     }
 
+    /** @param expectedOrders live orders to size the order table for, so it need not grow during the day */
     public Itch50Normalizer(String source, LocalDate tradingDate, Predicate<String> wanted, EventSink sink,
             int expectedOrders) {
         Objects.requireNonNull(source, "source");
@@ -98,8 +101,10 @@ public final class Itch50Normalizer implements Itch50Listener {
     }
 
     /**
-     * Demand changed: publish a snapshot for every book newly wanted, and stop publishing the others. Events carry
-     * the given sequence number (the last one processed) and the last exchange time seen.
+     * Demand changed: ask the predicate again for every instrument, publish a snapshot for every book newly wanted,
+     * and stop publishing the others. Between refreshes the predicate is asked only when an instrument is first
+     * named, so the hot path never calls it. Events carry the given sequence number (the last one processed) and
+     * the last exchange time seen.
      */
     public void refreshDemand(long sequence, long receiveTimeNanos) {
         emitter.message(sequence, receiveTimeNanos);
@@ -129,7 +134,7 @@ public final class Itch50Normalizer implements Itch50Listener {
 
     @Override
     public void onStockDirectory(StockDirectory message) {
-        books.bookFor(message.stockLocate()).instrument(instrumentId(message.stock()));
+        publisher.name(books.bookFor(message.stockLocate()), instrumentId(message.stock()));
     }
 
     @Override
@@ -317,16 +322,18 @@ public final class Itch50Normalizer implements Itch50Listener {
         publisher.bookChanged(book);
     }
 
-    /** Counts a refused operation and marks the instrument suspect; returns whether the books changed. */
+    /** Whether the books changed; a refused operation is counted and marks the instrument suspect. */
     private boolean checked(Outcome outcome, int locate, long reference, String message) {
+        return outcome == Outcome.APPLIED || refused(outcome, locate, reference, message);
+    }
+
+    private boolean refused(Outcome outcome, int locate, long reference, String message) {
         switch (outcome) {
-            case APPLIED -> {
-                return true;
-            }
             case UNKNOWN_ORDER -> counters.unknownOrderReferences++;
             case DUPLICATE_ORDER -> counters.duplicateOrderReferences++;
             case LOCATE_MISMATCH -> counters.locateMismatches++;
             case EXCEEDS_SHARES -> counters.excessiveReductions++;
+            case APPLIED -> throw new IllegalArgumentException("not a refusal: outcome=" + outcome);
         }
         publisher.suspect(books.bookFor(locate), StatusRules.outcomeReason(outcome, message, reference));
         return outcome == Outcome.EXCEEDS_SHARES;
@@ -336,7 +343,7 @@ public final class Itch50Normalizer implements Itch50Listener {
     private OrderBook named(int locate, long stockRaw) {
         OrderBook book = books.bookFor(locate);
         if (book.instrument() == null) {
-            book.instrument(instrumentId(StatusRules.symbol(stockRaw)));
+            publisher.name(book, instrumentId(StatusRules.symbol(stockRaw)));
         }
         return book;
     }

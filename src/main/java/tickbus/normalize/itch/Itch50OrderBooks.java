@@ -54,15 +54,7 @@ public final class Itch50OrderBooks {
     /** The book of a stock locate, created empty when new. */
     public OrderBook bookFor(int locate) {
         OrderBook book = booksByLocate[locate];
-        if (book == null) {
-            book = new OrderBook(locate);
-            booksByLocate[locate] = book;
-            if (bookCount == books.length) {
-                books = Arrays.copyOf(books, bookCount * 2);
-            }
-            books[bookCount++] = book;
-        }
-        return book;
+        return book != null ? book : createBook(locate);
     }
 
     /** Number of books, for iterating with {@link #bookAt(int)}. */
@@ -77,6 +69,11 @@ public final class Itch50OrderBooks {
 
     public int liveOrders() {
         return orders.size();
+    }
+
+    /** Bytes held by the order table alone. */
+    public long orderTableBytes() {
+        return orders.retainedBytes();
     }
 
     /** Bytes held by the order table and every book's level arrays (headers of the arrays included). */
@@ -175,6 +172,16 @@ public final class Itch50OrderBooks {
     /** Shares the last operation added or removed. */
     public long lastShares() {
         return lastShares;
+    }
+
+    private OrderBook createBook(int locate) {
+        OrderBook book = new OrderBook(locate);
+        booksByLocate[locate] = book;
+        if (bookCount == books.length) {
+            books = Arrays.copyOf(books, bookCount * 2);
+        }
+        books[bookCount++] = book;
+        return book;
     }
 
     private Outcome reduce(int locate, long orderReference, long shares) {

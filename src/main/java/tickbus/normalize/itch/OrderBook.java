@@ -18,6 +18,7 @@ public final class OrderBook {
     private String instrument;
     private InstrumentState tradingState = InstrumentState.TRADING;
     private boolean suspect;
+    private boolean wanted;
     private boolean published;
     private long publishedBidPrice;
     private long publishedBidSize;
@@ -122,6 +123,15 @@ public final class OrderBook {
         boolean first = !suspect;
         suspect = true;
         return first;
+    }
+
+    /** Whether events are created for this instrument, as decided at the last demand refresh. */
+    boolean isWanted() {
+        return wanted;
+    }
+
+    void wanted(boolean wanted) {
+        this.wanted = wanted;
     }
 
     boolean isPublished() {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 final class PriceLevels {
 
     private static final int INITIAL_LEVELS = 8;
+    private static final int LINEAR_SCAN_LEVELS = 16;
 
     private final boolean asks;
     private long[] keys = new long[INITIAL_LEVELS];
@@ -120,12 +121,18 @@ final class PriceLevels {
         return asks ? -key : key;
     }
 
-    /** Binary search, searching from the best end first because that is where most changes land. */
+    /**
+     * The index of {@code key}, or {@code -(insertion point) - 1}. Scans down from the best level first, since
+     * most changes land within a few levels of the top; falls back to binary search deeper in the book.
+     */
     private int indexOf(long key) {
-        int last = count - 1;
-        if (last >= 0 && keys[last] == key) {
-            return last;
+        int stop = Math.max(0, count - LINEAR_SCAN_LEVELS);
+        for (int index = count - 1; index >= stop; index--) {
+            long candidate = keys[index];
+            if (candidate <= key) {
+                return candidate == key ? index : -(index + 1) - 1;
+            }
         }
-        return Arrays.binarySearch(keys, 0, count, key);
+        return stop == 0 ? -1 : Arrays.binarySearch(keys, 0, stop, key);
     }
 }

@@ -162,12 +162,14 @@ class Itch50NormalizerTest {
     }
 
     @Test
-    void aNewlyWantedInstrumentIsSnapshottedOnItsNextChangeToo() {
+    void demandTakesEffectAtTheRefreshNotBefore() {
         send(addOrder(MSFT, 10, 1, Itch50.BUY, 100, "MSFT", 1_600_000));
         wanted.add("XNAS:MSFT");
         send(addOrder(MSFT, 11, 2, Itch50.BUY, 100, "MSFT", 1_599_000));
+        assertEquals(List.of(), drain());
 
-        assertEquals("book XNAS:MSFT snapshot bids=[160.0000x100, 159.9000x100] asks=[]", drain().get(0));
+        normalizer.refreshDemand(sequence, 0);
+        assertEquals("book XNAS:MSFT snapshot bids=[160.0000x100, 159.9000x100] asks=[]", drain().get(3));
     }
 
     @Test

@@ -12,7 +12,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** The open-addressing order table behaves like a HashMap under any mix of adds, updates and removals. */
+/**
+ * The open-addressing order table behaves like a HashMap under any mix of adds, updates and removals, for random
+ * keys and for the dense sequential reference numbers ITCH actually uses.
+ */
 class OrderMapProperties {
 
     /** locate, buy (0/1), price, shares. */
@@ -21,13 +24,13 @@ class OrderMapProperties {
 
     @Property(tries = 300)
     void behavesLikeAHashMap(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5_000) int operations,
-            @ForAll @IntRange(min = 1, max = 2_000) int keySpace) {
+            @ForAll @IntRange(min = 1, max = 2_000) int keySpace, @ForAll boolean sequential) {
         Random random = new Random(seed);
         OrderMap map = new OrderMap(random.nextInt(4));
         Map<Long, Entry> expected = new HashMap<>();
         List<Long> keys = new ArrayList<>();
         for (int i = 0; i < keySpace; i++) {
-            keys.add(i % 7 == 0 ? (long) i : random.nextLong());
+            keys.add(sequential ? 1_000_000L + i : i % 7 == 0 ? (long) i : random.nextLong());
         }
         for (int i = 0; i < operations; i++) {
             long key = keys.get(random.nextInt(keySpace));
