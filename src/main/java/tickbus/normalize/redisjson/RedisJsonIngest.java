@@ -30,7 +30,7 @@ public final class RedisJsonIngest {
     public void accept(String channel, PayloadFormat format, byte[] payload, int offset, int length,
             long receiveTimeNanos) {
         try {
-            decoder.decode(format, payload, offset, length, receiveTimeNanos);
+            decoder.decode(format, channel, payload, offset, length, receiveTimeNanos);
             accepted++;
         } catch (RedisJsonException e) {
             deadLetters.add(receiveTimeNanos, channel, e, payload, offset, length);
@@ -42,7 +42,7 @@ public final class RedisJsonIngest {
     public void accept(String channel, PayloadFormat format, Buffer payload, int offset, int length,
             long receiveTimeNanos) {
         try {
-            decoder.decode(format, payload, offset, length, receiveTimeNanos);
+            decoder.decode(format, channel, payload, offset, length, receiveTimeNanos);
             accepted++;
         } catch (RedisJsonException e) {
             deadLetters.add(receiveTimeNanos, channel, e, payload, offset, length);

@@ -19,7 +19,8 @@ import tickbus.protocol.redisjson.TickbusTradeMessage;
  * {@code VENUE:SYMBOL}, the venue configured or, for cryptofeed payloads when asked, the payload's exchange.
  *
  * <p>Sequence numbers: a tickbus payload's {@code seq} (the publisher's, per channel) becomes the event's
- * sequence, and the {@link SequenceCheck} sees it first so the engine can count gaps and drop duplicates.
+ * sequence, and the {@link SequenceCheck} sees it with its channel first, so the engine can count gaps and
+ * drop duplicates per publisher stream.
  * cryptofeed payloads carry none: their events are numbered 1, 2, 3... by this normalizer, so loss before
  * tickbus received them cannot be detected from the numbers.
  *
@@ -33,10 +34,13 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
     @FunctionalInterface
     public interface SequenceCheck {
 
-        SequenceCheck ADMIT_ALL = (instrument, kind, sequence) -> true;
+        SequenceCheck ADMIT_ALL = (stream, instrument, kind, sequence) -> true;
 
-        /** Whether to emit the event; false drops it (e.g. a duplicate). */
-        boolean admit(String instrument, EventKind kind, long sequence);
+        /**
+         * Whether to emit the event with publisher {@code sequence} of {@code stream} (the channel or stream
+         * key it arrived on); false drops it (e.g. a duplicate).
+         */
+        boolean admit(String stream, String instrument, EventKind kind, long sequence);
     }
 
     private final String source;
@@ -63,7 +67,7 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
     @Override
     public void onTickbusQuote(TickbusQuoteMessage message) {
         String instrument = instrumentIds.of(venue, message.symbol());
-        if (sequenceCheck.admit(instrument, EventKind.QUOTE, message.sequence())) {
+        if (sequenceCheck.admit(message.channel(), instrument, EventKind.QUOTE, message.sequence())) {
             sink.accept(new Quote(instrument, venue, source, message.sequence(), message.timestampNanos(),
                     message.receiveTimeNanos(), message.priceScale(), message.bidPrice(), message.bidSize(),
                     message.askPrice(), message.askSize()));
@@ -73,7 +77,7 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
     @Override
     public void onTickbusTrade(TickbusTradeMessage message) {
         String instrument = instrumentIds.of(venue, message.symbol());
-        if (sequenceCheck.admit(instrument, EventKind.TRADE, message.sequence())) {
+        if (sequenceCheck.admit(message.channel(), instrument, EventKind.TRADE, message.sequence())) {
             sink.accept(new Trade(instrument, venue, source, message.sequence(), message.timestampNanos(),
                     message.receiveTimeNanos(), message.priceScale(), message.price(), message.size(),
                     message.aggressor(), message.tradeId(), TradeType.REGULAR));

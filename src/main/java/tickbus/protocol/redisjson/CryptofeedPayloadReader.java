@@ -62,17 +62,18 @@ final class CryptofeedPayloadReader {
         }
     }
 
-    void deliverTrade(RedisJsonListener listener, long receiveTimeNanos) {
-        fillCommon(trade, receiveTimeNanos);
+    void deliverTrade(RedisJsonListener listener, String channel, long receiveTimeNanos) {
+        fillCommon(trade, channel, receiveTimeNanos);
         listener.onCryptofeedTrade(trade);
     }
 
-    void deliverTicker(RedisJsonListener listener, long receiveTimeNanos) {
-        fillCommon(ticker, receiveTimeNanos);
+    void deliverTicker(RedisJsonListener listener, String channel, long receiveTimeNanos) {
+        fillCommon(ticker, channel, receiveTimeNanos);
         listener.onCryptofeedTicker(ticker);
     }
 
-    private void fillCommon(CryptofeedMessage message, long receiveTimeNanos) {
+    private void fillCommon(CryptofeedMessage message, String channel, long receiveTimeNanos) {
+        message.channel = channel;
         message.symbol = symbol;
         message.exchange = exchange;
         message.timestampNanos = timestampNanos;

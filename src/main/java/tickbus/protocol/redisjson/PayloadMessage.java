@@ -9,6 +9,7 @@ public abstract class PayloadMessage {
     /** A timestamp the payload did not carry ({@code None} or {@code null}). */
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
+    String channel;
     String symbol;
     long timestampNanos;
     long receiveTimeNanos;
@@ -16,6 +17,11 @@ public abstract class PayloadMessage {
     int sizeScale;
 
     PayloadMessage() {
+    }
+
+    /** The channel or stream key the payload arrived on (given to the decoder): the publisher's stream. */
+    public String channel() {
+        return channel;
     }
 
     /** The instrument's symbol as the publisher names it, e.g. {@code BTC-USD}. */

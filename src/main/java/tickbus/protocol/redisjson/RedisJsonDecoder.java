@@ -44,27 +44,29 @@ public final class RedisJsonDecoder {
         this.cryptofeed = new CryptofeedPayloadReader(priceScale, sizeScale);
     }
 
-    /** Decode {@code payload[offset, offset + length)}, received at {@code receiveTimeNanos}. */
-    public void decode(PayloadFormat format, byte[] payload, int offset, int length, long receiveTimeNanos) {
+    /** Decode {@code payload[offset, offset + length)}, received on {@code channel} at {@code receiveTimeNanos}. */
+    public void decode(PayloadFormat format, String channel, byte[] payload, int offset, int length,
+            long receiveTimeNanos) {
         Objects.checkFromIndexSize(offset, length, payload.length);
         checkBytes(payload, offset, length);
         parse(format, payload, offset, length);
         switch (format) {
-            case TICKBUS -> tickbus.deliver(listener, receiveTimeNanos);
-            case CRYPTOFEED_TRADE -> cryptofeed.deliverTrade(listener, receiveTimeNanos);
-            case CRYPTOFEED_TICKER -> cryptofeed.deliverTicker(listener, receiveTimeNanos);
+            case TICKBUS -> tickbus.deliver(listener, channel, receiveTimeNanos);
+            case CRYPTOFEED_TRADE -> cryptofeed.deliverTrade(listener, channel, receiveTimeNanos);
+            case CRYPTOFEED_TICKER -> cryptofeed.deliverTicker(listener, channel, receiveTimeNanos);
         }
     }
 
     /** Decode {@code payload[offset, offset + length)}; the bytes are copied once into a reused array. */
-    public void decode(PayloadFormat format, Buffer payload, int offset, int length, long receiveTimeNanos) {
+    public void decode(PayloadFormat format, String channel, Buffer payload, int offset, int length,
+            long receiveTimeNanos) {
         Objects.checkFromIndexSize(offset, length, payload.length());
         checkLength(length);
         if (copyBuffer.length < length) {
             copyBuffer = new byte[Math.max(length, 512)];
         }
         payload.getBytes(offset, offset + length, copyBuffer, 0);
-        decode(format, copyBuffer, 0, length, receiveTimeNanos);
+        decode(format, channel, copyBuffer, 0, length, receiveTimeNanos);
     }
 
     public RedisJsonLimits limits() {

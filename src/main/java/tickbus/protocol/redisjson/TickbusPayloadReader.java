@@ -56,11 +56,13 @@ final class TickbusPayloadReader {
         }
     }
 
-    void deliver(RedisJsonListener listener, long receiveTimeNanos) {
+    void deliver(RedisJsonListener listener, String channel, long receiveTimeNanos) {
         if (isTrade) {
+            trade.channel = channel;
             trade.receiveTimeNanos = receiveTimeNanos;
             listener.onTickbusTrade(trade);
         } else {
+            quote.channel = channel;
             quote.receiveTimeNanos = receiveTimeNanos;
             listener.onTickbusQuote(quote);
         }

@@ -67,8 +67,9 @@ class RedisJsonNormalizerTest {
 
     @Test
     void publisherSequencesPassTheCheckAndDuplicatesAreDropped() {
-        RedisJsonNormalizer normalizer = new RedisJsonNormalizer("src", "COINBASE", false, (instrument, kind, seq) -> {
-            checked.add(instrument + " " + kind + " " + seq);
+        RedisJsonNormalizer normalizer = new RedisJsonNormalizer("src", "COINBASE", false, (stream, instrument, kind,
+                seq) -> {
+            checked.add(stream + " " + instrument + " " + kind + " " + seq);
             return seq != 2;
         }, sink);
         RedisJsonIngest ingest = new RedisJsonIngest(RedisJsonLimits.DEFAULTS, 8, 8, normalizer,
@@ -76,7 +77,8 @@ class RedisJsonNormalizerTest {
         for (long seq : new long[] {1, 2, 3}) {
             accept(ingest, PayloadFormat.TICKBUS, String.format(TB_TRADE, seq));
         }
-        assertEquals(List.of("COINBASE:SKL-USD TRADE 1", "COINBASE:SKL-USD TRADE 2", "COINBASE:SKL-USD TRADE 3"), checked);
+        assertEquals(List.of("ch COINBASE:SKL-USD TRADE 1", "ch COINBASE:SKL-USD TRADE 2", "ch COINBASE:SKL-USD TRADE 3"),
+                checked);
         assertEquals(List.of(1L, 3L), sink.events.stream().map(MarketEvent::sequence).toList());
         assertEquals(EventKind.TRADE, sink.events.get(0).kind());
         assertEquals(3, ingest.accepted());
@@ -84,7 +86,8 @@ class RedisJsonNormalizerTest {
 
     @Test
     void cryptofeedPayloadsDoNotConsultTheSequenceCheck() {
-        RedisJsonNormalizer normalizer = new RedisJsonNormalizer("src", "COINBASE", false, (instrument, kind, seq) -> {
+        RedisJsonNormalizer normalizer = new RedisJsonNormalizer("src", "COINBASE", false, (stream, instrument, kind,
+                seq) -> {
             checked.add(instrument);
             return false;
         }, sink);

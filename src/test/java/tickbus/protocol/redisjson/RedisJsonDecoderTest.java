@@ -90,15 +90,16 @@ class RedisJsonDecoderTest {
     @Test
     void bufferSliceIsDecoded() {
         Buffer frame = Buffer.buffer("garbage").appendString(QUOTE).appendString("more garbage");
-        decoder.decode(PayloadFormat.TICKBUS, frame, 7, QUOTE.length(), RECEIVED);
+        decoder.decode(PayloadFormat.TICKBUS, "md:BTC-USD:quotes", frame, 7, QUOTE.length(), RECEIVED);
         assertEquals(1, listener.messages.size());
+        assertEquals("md:BTC-USD:quotes", listener.instances.get(0).channel());
     }
 
     @Test
     void bufferLongerThanTheDocumentLimitIsRefusedBeforeCopying() {
         Buffer frame = Buffer.buffer(new byte[RedisJsonLimits.DEFAULTS.maxDocumentBytes() + 1]);
         RedisJsonException error = assertThrows(RedisJsonException.class,
-                () -> decoder.decode(PayloadFormat.TICKBUS, frame, 0, frame.length(), RECEIVED));
+                () -> decoder.decode(PayloadFormat.TICKBUS, "ch", frame, 0, frame.length(), RECEIVED));
         assertEquals("document too large: length=65537, max=65536", error.getMessage());
     }
 
@@ -114,7 +115,7 @@ class RedisJsonDecoderTest {
     void sizeScaleAppliesToSizesOnly() {
         RedisJsonDecoder wholeUnits = new RedisJsonDecoder(RedisJsonLimits.DEFAULTS, 2, 0, listener);
         byte[] bytes = QUOTE.replace("\"0.25\"", "\"25\"").replace("\"1.5\"", "\"2\"").getBytes(StandardCharsets.UTF_8);
-        wholeUnits.decode(PayloadFormat.TICKBUS, bytes, 0, bytes.length, RECEIVED);
+        wholeUnits.decode(PayloadFormat.TICKBUS, "ch", bytes, 0, bytes.length, RECEIVED);
         assertEquals(new TickbusQuote("BTC-USD", 41, 1_618_677_817_089_723_000L, RECEIVED, 6_123_450, 25, 6_123_500, 2),
                 listener.messages.get(0));
     }
@@ -124,7 +125,7 @@ class RedisJsonDecoderTest {
         RedisJsonDecoder wholeUnits = new RedisJsonDecoder(RedisJsonLimits.DEFAULTS, 2, 0, listener);
         byte[] bytes = QUOTE.getBytes(StandardCharsets.UTF_8);
         RedisJsonException error = assertThrows(RedisJsonException.class,
-                () -> wholeUnits.decode(PayloadFormat.TICKBUS, bytes, 0, bytes.length, RECEIVED));
+                () -> wholeUnits.decode(PayloadFormat.TICKBUS, "ch", bytes, 0, bytes.length, RECEIVED));
         assertEquals(Reason.SIZE_OUT_OF_RANGE, error.reason());
         assertTrue(error.getMessage().startsWith("size out of range: field=bidSize, value=\"0.25\", scale=0"),
                 error.getMessage());
@@ -137,7 +138,7 @@ class RedisJsonDecoderTest {
     void lenientJsonIsRefused(String payload) {
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         RedisJsonException error = assertThrows(RedisJsonException.class,
-                () -> decoder.decode(PayloadFormat.TICKBUS, bytes, 0, bytes.length, RECEIVED));
+                () -> decoder.decode(PayloadFormat.TICKBUS, "ch", bytes, 0, bytes.length, RECEIVED));
         assertTrue(error.reason() == Reason.SYNTAX || error.reason() == Reason.NOT_A_NUMBER, error.getMessage());
     }
 
@@ -156,6 +157,6 @@ class RedisJsonDecoderTest {
 
     private void decode(PayloadFormat format, String payload) {
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        decoder.decode(format, bytes, 0, bytes.length, RECEIVED);
+        decoder.decode(format, "ch", bytes, 0, bytes.length, RECEIVED);
     }
 }
