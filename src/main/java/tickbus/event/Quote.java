@@ -5,13 +5,17 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * Best bid and offer. Prices are mantissas at {@code priceScale}; an empty side has size 0 and price 0.
+ * Best bid and offer. Prices are mantissas at {@code priceScale}; an empty side has size 0 and price 0; a side
+ * whose price the venue gave without a size (e.g. a ticker) has size {@link #SIZE_UNKNOWN}.
  */
 public record Quote(String instrument, String venue, String source, long sequence, long exchangeTimeNanos,
         long receiveTimeNanos, int priceScale, long bidPrice, long bidSize, long askPrice, long askSize)
         implements MarketEvent {
 
     static final String JSON_TYPE = "quote";
+
+    /** The size of a side the venue priced without saying how much. */
+    public static final long SIZE_UNKNOWN = -1;
 
     public Quote {
         Objects.requireNonNull(instrument, "instrument");
@@ -33,12 +37,14 @@ public record Quote(String instrument, String venue, String source, long sequenc
         return Prices.toDecimal(askPrice, priceScale);
     }
 
+    /** Whether the bid side has a price (its size may be {@link #SIZE_UNKNOWN}). */
     public boolean hasBid() {
-        return bidSize > 0;
+        return bidSize != 0;
     }
 
+    /** Whether the ask side has a price (its size may be {@link #SIZE_UNKNOWN}). */
     public boolean hasAsk() {
-        return askSize > 0;
+        return askSize != 0;
     }
 
     @Override

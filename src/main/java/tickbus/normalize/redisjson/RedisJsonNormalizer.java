@@ -98,7 +98,8 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
         String eventVenue = venueFromPayload ? message.exchange() : venue;
         sink.accept(new Quote(instrumentIds.of(eventVenue, message.symbol()), eventVenue, source,
                 ++lastCountedSequence, exchangeTime(message),
-                message.receiveTimeNanos(), message.priceScale(), message.bidPrice(), 0, message.askPrice(), 0));
+                message.receiveTimeNanos(), message.priceScale(), message.bidPrice(), message.hasBid() ? Quote.SIZE_UNKNOWN : 0,
+                message.askPrice(), message.hasAsk() ? Quote.SIZE_UNKNOWN : 0));
     }
 
     private static long exchangeTime(CryptofeedMessage message) {

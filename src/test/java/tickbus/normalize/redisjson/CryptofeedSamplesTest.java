@@ -94,7 +94,8 @@ class CryptofeedSamplesTest {
         Quote skl = (Quote) sink.last();
         assertEquals(1302, skl.bidPrice());
         assertEquals(1305, skl.askPrice());
-        assertEquals(0, skl.bidSize());
+        assertEquals(Quote.SIZE_UNKNOWN, skl.bidSize());
+        assertEquals(true, skl.hasBid() && skl.hasAsk());
     }
 
     private void accept(PayloadFormat format, String line) {
