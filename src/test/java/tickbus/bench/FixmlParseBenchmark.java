@@ -1,9 +1,15 @@
 package tickbus.bench;
 
+import com.ctc.wstx.stax.WstxInputFactory;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -31,6 +37,7 @@ import tickbus.protocol.fixml.UpdateAction;
  * {@value #ENTRIES_PER_DOCUMENT} entries each (messages of {@value #ENTRIES_PER_MESSAGE}), 50 instruments,
  * ~90% book updates on a few levels around a moving price, ~10% trades, every entry with TxnTm and RptSeq.
  * Full: the real CME settlement file, 14,089 MktDataFull per operation. Scores are entries or snapshots per second.
+ * The two plain-loop baselines run on the same inputs so results on a busy machine can be read as ratios.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +50,14 @@ public class FixmlParseBenchmark {
     private static final int INSTRUMENTS = 50;
     private static final int SCALE = 8;
     private static final long TICK = 25_000_000L;
+
+    private static final XMLInputFactory JDK_STAX = XMLInputFactory.newDefaultFactory();
+    private static final XMLInputFactory WOODSTOX = new WstxInputFactory();
+
+    static {
+        JDK_STAX.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        WOODSTOX.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    }
 
     private final List<byte[]> incDocuments = new ArrayList<>();
     private byte[] cmeFile;
@@ -125,6 +140,38 @@ public class FixmlParseBenchmark {
     @OperationsPerInvocation(CmeSettlementFile.SNAPSHOTS)
     public Object cmeMktDataFullParseOnly() {
         return decoder.decode(cmeFile, consumingListener());
+    }
+
+    /** Baseline: a plain JDK StAX loop that finds each MktDataFull and its settlement price, nothing more. */
+    @Benchmark
+    @OperationsPerInvocation(CmeSettlementFile.SNAPSHOTS)
+    public long cmeMktDataFullPlainJdkStaxLoop() throws XMLStreamException {
+        return plainLoop(JDK_STAX, cmeFile, "MktDataFull");
+    }
+
+    /** Baseline: a plain Woodstox loop (defaults) that reads every attribute of every Inc as a String. */
+    @Benchmark
+    @OperationsPerInvocation(ENTRIES_PER_DOCUMENT)
+    public long incPlainWoodstoxLoop() throws XMLStreamException {
+        return plainLoop(WOODSTOX, nextDocument(), "Inc");
+    }
+
+    private static long plainLoop(XMLInputFactory factory, byte[] document, String element)
+            throws XMLStreamException {
+        XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(document));
+        long checksum = 0;
+        while (reader.hasNext()) {
+            if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+                String name = reader.getLocalName();
+                if (name.equals(element) || name.equals("Full")) {
+                    for (int i = 0; i < reader.getAttributeCount(); i++) {
+                        checksum += reader.getAttributeValue(i).length();
+                    }
+                }
+            }
+        }
+        reader.close();
+        return checksum;
     }
 
     private FixmlListener consumingListener() {

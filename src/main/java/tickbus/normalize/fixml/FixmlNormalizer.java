@@ -54,6 +54,19 @@ public final class FixmlNormalizer implements FixmlListener {
         this.receiveTimeNanos = nanos;
     }
 
+    /**
+     * Call when the events produced from a document were discarded (the document failed part-way and will be
+     * retried or skipped). Books keep the updates already applied, which is safe because level updates are
+     * absolute (re-applying them is idempotent) and a skipped document is healed by a snapshot; but quotes
+     * produced and discarded must not suppress the next ones, so every instrument's next change republishes
+     * its quote.
+     */
+    public void eventsDiscarded() {
+        for (InstrumentBook book : books.all()) {
+            book.forgetQuote();
+        }
+    }
+
     public NormalizerCounters counters() {
         return new NormalizerCounters(unwantedEvents, ignoredEntries, unsupportedActions, unknownLevelDeletes,
                 unknownLevelChanges, droppedLevels, droppedInstruments);

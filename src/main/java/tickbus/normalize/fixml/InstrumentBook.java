@@ -22,6 +22,11 @@ final class InstrumentBook {
         return bids.isEmpty() && asks.isEmpty();
     }
 
+    /** Forgets the last published quote, so the next change publishes one whatever it shows. */
+    void forgetQuote() {
+        quoted = false;
+    }
+
     /** True (and remembered as published) when the top of book differs from the last published quote. */
     boolean takeQuoteChange() {
         long bidPrice = bids.bestPrice();

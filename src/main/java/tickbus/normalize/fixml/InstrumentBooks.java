@@ -1,6 +1,8 @@
 package tickbus.normalize.fixml;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Finds or creates the book of an instrument from its FIXML symbol and maturity, up to a bounded count. */
@@ -9,7 +11,7 @@ final class InstrumentBooks {
     private final FixmlNormalizerConfig config;
     private final Map<String, InstrumentBook> bySymbol = new HashMap<>();
     private final Map<String, Map<String, InstrumentBook>> bySymbolAndMaturity = new HashMap<>();
-    private int count;
+    private final List<InstrumentBook> all = new ArrayList<>();
 
     InstrumentBooks(FixmlNormalizerConfig config) {
         this.config = config;
@@ -23,7 +25,7 @@ final class InstrumentBooks {
         }
         Map<String, InstrumentBook> maturities = bySymbolAndMaturity.get(symbol);
         if (maturities == null) {
-            if (count >= config.maxInstruments()) {
+            if (all.size() >= config.maxInstruments()) {
                 return null;
             }
             maturities = new HashMap<>();
@@ -34,12 +36,17 @@ final class InstrumentBooks {
     }
 
     private InstrumentBook create(Map<String, InstrumentBook> map, String key, String instrument) {
-        if (count >= config.maxInstruments()) {
+        if (all.size() >= config.maxInstruments()) {
             return null;
         }
         InstrumentBook book = new InstrumentBook(instrument, config.maxLevelsPerSide());
         map.put(key, book);
-        count++;
+        all.add(book);
         return book;
+    }
+
+    /** Every book, in creation order. */
+    List<InstrumentBook> all() {
+        return all;
     }
 }

@@ -32,6 +32,13 @@
  * events produced from one update (a {@code BookUpdate} and a {@code Quote}) share it, on different addresses.
  * Exchange time is the entry's {@code TxnTm} when present, else the receive time set by the feed.
  *
+ * <h2>Documents that fail part-way</h2>
+ * The decoder delivers messages as it parses, so a document rejected near its end has already produced events.
+ * The feed buffers a document's events, publishes them and advances its cursor only when {@code decode} returns,
+ * and otherwise drops them and calls {@link tickbus.normalize.fixml.FixmlNormalizer#eventsDiscarded()}. The books
+ * may keep the failed document's updates: level updates are absolute, so retrying the document re-applies them
+ * harmlessly, and a document that is skipped is followed by a GAP and a snapshot that replaces the book.
+ *
  * <h2>Demand</h2>
  * Books are maintained for every instrument the server sends, so an instrument that gains demand has a correct
  * book; events are produced only for instruments the {@code wanted} predicate accepts.

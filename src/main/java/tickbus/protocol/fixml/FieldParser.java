@@ -13,8 +13,16 @@ final class FieldParser {
     private FieldParser() {
     }
 
-    /** A decimal price as a mantissa at {@code scale}; more significant decimals than the scale is an error. */
+    /**
+     * A decimal price as a mantissa at {@code scale}; more significant decimals than the scale is an error.
+     * Plain unsigned prices of at most 18 digits are read directly; everything else goes through
+     * {@link Prices#parse}, which defines the result (the two agree exactly, see the round-trip properties).
+     */
     static long price(AttributeValue value, String field, int scale) {
+        long fast = unsignedPrice(value.buffer(), value.start(), value.length(), scale);
+        if (fast >= 0) {
+            return fast;
+        }
         try {
             return Prices.parse(value, scale);
         } catch (NumberFormatException e) {
@@ -25,6 +33,36 @@ final class FieldParser {
             }
             throw badField(field, value, "not a plain decimal (" + e.getMessage() + ")");
         }
+    }
+
+    /** The mantissa of {@code d+[.d+]} with at most 18 digits and {@code scale} decimals, else -1. */
+    static long unsignedPrice(char[] buffer, int start, int length, int scale) {
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (int i = start; i < start + length; i++) {
+            char c = buffer[i];
+            if (c == '.' && decimals < 0 && digits > 0) {
+                decimals = 0;
+                continue;
+            }
+            int digit = c - '0';
+            if (digit < 0 || digit > 9 || ++digits > MAX_LONG_DIGITS) {
+                return -1;
+            }
+            mantissa = mantissa * 10 + digit;
+            if (decimals >= 0 && ++decimals > scale) {
+                return -1;
+            }
+        }
+        if (digits == 0 || decimals == 0) {
+            return -1;
+        }
+        int missing = scale - Math.max(decimals, 0);
+        if (digits + missing > MAX_LONG_DIGITS) {
+            return -1;
+        }
+        return mantissa * Prices.powerOfTen(missing);
     }
 
     /** A non-negative integer of at most 18 digits. */

@@ -1,12 +1,6 @@
 package tickbus.protocol.fixml;
 
 import com.ctc.wstx.exc.WstxLazyException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
 import tickbus.event.Prices;
@@ -21,13 +15,12 @@ import tickbus.protocol.fixml.FixmlException.Reason;
  */
 public final class FixmlDecoder {
 
-    private static final int BYTE_ORDER_MARK_BYTES = 2;
-
     private final FixmlLimits limits;
     private final HardenedXmlInput input;
     private final XmlCursor cursor;
     private final MessageDecoder messages;
     private final EnvelopeDecoder envelope;
+    private final DocumentText text = new DocumentText();
 
     public FixmlDecoder(FixmlLimits limits, int priceScale) {
         if (priceScale < 0 || priceScale > Prices.MAX_SCALE) {
@@ -74,35 +67,8 @@ public final class FixmlDecoder {
 
     private XMLStreamReader2 open(byte[] document, int offset, int length, DocumentCharset charset)
             throws XMLStreamException {
-        switch (charset) {
-            case UTF_16BE, UTF_16LE -> {
-                char[] chars = decodeUtf16(document, offset + charset.bomLength(), length - charset.bomLength(),
-                        charset == DocumentCharset.UTF_16BE);
-                return input.open(chars, 0, chars.length);
-            }
-            case US_ASCII -> Utf8Validator.validateAscii(document, offset, length);
-            default -> Utf8Validator.validate(document, offset, length);
-        }
-        return input.open(document, offset, length);
-    }
-
-    private static char[] decodeUtf16(byte[] document, int offset, int length, boolean bigEndian) {
-        CharsetDecoder decoder = (bigEndian ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE).newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.wrap(document, offset, length);
-        CharBuffer chars = CharBuffer.allocate(length / 2 + 1);
-        CoderResult result = decoder.decode(bytes, chars, true);
-        if (!result.isError()) {
-            result = decoder.flush(chars);
-        }
-        if (result.isError()) {
-            throw new FixmlException(Reason.BAD_ENCODING, "invalid UTF-16: problem=unpaired surrogate or odd length"
-                    + ", offset=" + (bytes.position() - offset + BYTE_ORDER_MARK_BYTES) + ", bytes=" + result.length());
-        }
-        char[] decoded = new char[chars.position()];
-        chars.flip().get(decoded);
-        return decoded;
+        text.decode(document, offset, length, charset);
+        return input.open(text.chars(), 0, text.length());
     }
 
     private static void close(XMLStreamReader2 reader) {

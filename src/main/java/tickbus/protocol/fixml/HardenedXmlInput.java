@@ -8,7 +8,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.codehaus.stax2.XMLInputFactory2;
 import org.codehaus.stax2.XMLStreamReader2;
-import org.codehaus.stax2.io.Stax2ByteArraySource;
 import org.codehaus.stax2.io.Stax2CharArraySource;
 
 /**
@@ -41,10 +40,6 @@ final class HardenedXmlInput {
         factory.setProperty(WstxInputProperties.P_MAX_CHARACTERS, (long) limits.maxDocumentBytes());
         factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, limits.maxEntityExpansions());
         factory.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
-    }
-
-    XMLStreamReader2 open(byte[] bytes, int offset, int length) throws XMLStreamException {
-        return reader(factory.createXMLStreamReader(new Stax2ByteArraySource(bytes, offset, length)));
     }
 
     XMLStreamReader2 open(char[] chars, int offset, int length) throws XMLStreamException {

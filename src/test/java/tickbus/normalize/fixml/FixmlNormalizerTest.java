@@ -1,8 +1,10 @@
 package tickbus.normalize.fixml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,8 @@ import tickbus.event.Trade;
 import tickbus.event.TradeType;
 import tickbus.protocol.fixml.Fixml;
 import tickbus.protocol.fixml.FixmlDecoder;
+import tickbus.protocol.fixml.FixmlException;
+import tickbus.protocol.fixml.FixmlException.Reason;
 import tickbus.protocol.fixml.FixmlLimits;
 import tickbus.protocol.fixml.FixmlWriter;
 import tickbus.protocol.fixml.IncrementalEntry;
@@ -134,6 +138,24 @@ class FixmlNormalizerTest {
 
         assertEquals(new NormalizerCounters(0, 0, 0, 0, 0, 0, 1), normalizer.counters());
         assertEquals(Set.of("XCME:A"), events.stream().map(MarketEvent::instrument).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void retryAfterDiscardedEventsRepublishesTheQuote() {
+        byte[] document = new FixmlWriter(SCALE).startBatch(0, 2).mktDataInc(Fixml.ABSENT, List.of(
+                IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 10000, 1),
+                IncrementalEntry.level(UpdateAction.NEW, OFFER, "ES", 10100, 1))).finish();
+        byte[] truncated = Arrays.copyOf(document, document.length - "</FIXML>\n".length());
+        FixmlDecoder decoder = new FixmlDecoder(FixmlLimits.DEFAULTS, SCALE);
+        assertEquals(Reason.TRUNCATED, assertThrows(FixmlException.class,
+                () -> decoder.decode(truncated, normalizer)).reason());
+        events.clear();
+        normalizer.eventsDiscarded();
+
+        decoder.decode(document, normalizer);
+
+        assertEquals(List.of(bids(1, RECEIVED, level(10000, 1)), quote(1, RECEIVED, 10000, 1, 10100, 1),
+                asks(2, RECEIVED, level(10100, 1))), events);
     }
 
     @Test
