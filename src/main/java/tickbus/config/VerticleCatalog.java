@@ -8,6 +8,8 @@ import tickbus.feed.FeedProtocols;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
 import tickbus.sim.SimVenueVerticle;
+import tickbus.sim.fixml.FixmlSimSettings;
+import tickbus.sim.fixml.FixmlSimVerticle;
 import tickbus.strategy.admin.AdminSettings;
 import tickbus.strategy.admin.AdminVerticle;
 import tickbus.strategy.examples.CrossVenueSpreadStrategy;
@@ -31,6 +33,7 @@ public final class VerticleCatalog {
         add(new VerticleKind("cross-venue-spread", "example Kotlin strategy: mid spread and crossed quotes between two venues", CrossVenueSpreadStrategy::new, CrossVenueSpreadStrategy.Settings::fromJson));
         add(new VerticleKind("tcp-bridge", "the event bus for non-JVM clients over TCP (4-byte length + JSON frames)", TcpBridgeVerticle::new, TcpBridgeSettings::fromJson));
         add(new VerticleKind("admin", "deploy/undeploy at run time over HTTP on loopback (tickbus deploy/undeploy)", AdminVerticle::new, AdminSettings::fromJson));
+        add(new VerticleKind("fixml-sim", "FIXML over long-polled HTTP: a simulated venue with a replay window and injectable faults", FixmlSimVerticle::new, FixmlSimSettings::fromJson));
     }
 
     private VerticleCatalog() {
