@@ -126,7 +126,15 @@ final class HttpFeedConnection implements FeedConnection {
         protocol.documentSucceeded();
         instruments.answered(version);
         establish();
-        poll(settings.timeouts().waitMillis());
+        pollNext();
+    }
+
+    /**
+     * The next poll, once the answered one's connection is back in the pool (it is released after the response
+     * handlers ran): polls then reuse one connection instead of alternating between two.
+     */
+    private void pollNext() {
+        context.vertx().runOnContext(v -> poll(settings.timeouts().waitMillis()));
     }
 
     /** Hands the frame for positions {@code (cursor, next]} to the engine and moves to where the engine is. */
@@ -178,7 +186,7 @@ final class HttpFeedConnection implements FeedConnection {
                 body.length(), body.getBytes(0, Math.min(body.length(), quarantine.maxPrefixBytes())));
         deliver(range, FrameHeader.FLAG_QUARANTINED, null, Buffer.buffer(reason));
         establish();
-        poll(settings.timeouts().waitMillis());
+        pollNext();
     }
 
     private void retryLater(long requested, HttpExchange.Response response) {

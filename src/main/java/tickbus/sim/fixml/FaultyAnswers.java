@@ -58,7 +58,7 @@ final class FaultyAnswers {
             if (fault.contentType() != null) {
                 response.putHeader("Content-Type", fault.contentType());
             }
-            response.end(Buffer.buffer(fault.body()));
+            response.setChunked(true).end(Buffer.buffer(fault.body()));
             return;
         }
         byte[] document = renderer.render(selection);

@@ -59,7 +59,7 @@ public final class FixmlSimServer {
         if (settings.cmeFile() == null) {
             this.generator = new MarketGenerator(settings.symbols(), settings.priceScale(), settings.seed(), clock);
             this.market = generator;
-            this.log = new UpdateLog(newLogId(), settings.windowSize());
+            this.log = newGeneratedLog();
         } else {
             CmeSettlementMarket cme = CmeSettlementMarket.load(Path.of(settings.cmeFile()), settings.priceScale());
             this.generator = null;
@@ -103,11 +103,18 @@ public final class FixmlSimServer {
         return stopped.future();
     }
 
-    /** Starts a new, empty log with a new id: what a restart without state does. */
+    /** Starts a new log with a new id, beginning with a snapshot of every instrument: a restart without state. */
     public void loseState() {
         synchronized (marketLock) {
-            log = new UpdateLog(newLogId(), settings.windowSize());
+            log = newGeneratedLog();
         }
+    }
+
+    /** A log of generated updates begins with the state they change, so a client reading it from 1 has it all. */
+    private UpdateLog newGeneratedLog() {
+        UpdateLog created = new UpdateLog(newLogId(), settings.windowSize());
+        created.appendAll(generator.snapshots(null));
+        return created;
     }
 
     /** Generates {@code count} updates into the log; returns the last position. */
