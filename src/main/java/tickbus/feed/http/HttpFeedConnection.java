@@ -340,6 +340,7 @@ final class HttpFeedConnection implements FeedConnection {
             poll = null;
         }
         instruments.failAll(reason);
+        established.tryFail(reason);
         protocol.connectionClosed(this);
         return client.close();
     }
