@@ -10,6 +10,8 @@ import tickbus.feed.FeedVerticle;
 import tickbus.monitor.MonitorSettings;
 import tickbus.monitor.MonitorVerticle;
 import tickbus.sim.SimVenueVerticle;
+import tickbus.sim.fixml.FixmlSimSettings;
+import tickbus.sim.fixml.FixmlSimVerticle;
 import tickbus.strategy.admin.AdminSettings;
 import tickbus.strategy.admin.AdminVerticle;
 import tickbus.strategy.examples.CrossVenueSpreadStrategy;
@@ -35,6 +37,7 @@ public final class VerticleCatalog {
         add(new VerticleKind("admin", "deploy/undeploy at run time over HTTP on loopback (tickbus deploy/undeploy)", AdminVerticle::new, AdminSettings::fromJson));
         add(new VerticleKind("monitor", "the HTTP server: dashboard, event-bus bridge, metrics and health",
                 MonitorVerticle::new, MonitorSettings::fromJson));
+        add(new VerticleKind("fixml-sim", "FIXML over long-polled HTTP: a simulated venue with a replay window and injectable faults", FixmlSimVerticle::new, FixmlSimSettings::fromJson));
     }
 
     private VerticleCatalog() {

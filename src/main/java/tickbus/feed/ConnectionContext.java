@@ -24,10 +24,27 @@ public interface ConnectionContext {
      * transport sequence number, or 0 when the transport has none (the decoder may validate payload numbers).
      * The bytes are copied; the caller may reuse {@code source}.
      */
-    void frame(long sequence, Buffer source, int offset, int length);
+    default void frame(long sequence, Buffer source, int offset, int length) {
+        frame(sequence, sequence, source, offset, length);
+    }
+
+    /**
+     * One frame that carries the consecutive transport sequence numbers {@code firstSequence..lastSequence} (a
+     * long-poll document answering a cursor range, say), validated as a whole: processed when
+     * {@code firstSequence} is the next expected number, dropped as a duplicate when it is below it (a frame that
+     * overlaps processed numbers cannot be split), a gap when it is above. The decoder receives
+     * {@code firstSequence}.
+     */
+    void frame(long firstSequence, long lastSequence, Buffer source, int offset, int length);
 
     /** The current read is complete: hand the frames gathered so far to the workers. */
     void endOfRead();
+
+    /**
+     * The venue asked not to be contacted again for {@code delayMillis} (HTTP {@code Retry-After}): the next
+     * connection attempt, scheduled after a failed connect or {@link #connectionLost}, waits at least that long.
+     */
+    void retryAfter(long delayMillis);
 
     /** The connection failed or was closed by the peer; the engine reconnects with backoff. */
     void connectionLost(String reason);

@@ -43,6 +43,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
     private FeedConnection connection;
     private long connectionGeneration;
     private long reconnectTimer = -1;
+    private long retryAfterMillis;
     private long watchdogTimer = -1;
     private long lastInboundMillis;
     private long lastDataMillis;
@@ -161,10 +162,12 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
         if (stopping || lifecycle.state() == FeedState.END_OF_SESSION) {
             return;
         }
-        long delay = backoff.nextDelayMillis();
+        long venueDelay = retryAfterMillis;
+        retryAfterMillis = 0;
+        long delay = Math.max(backoff.nextDelayMillis(), venueDelay);
         metrics.reconnects.increment();
         lifecycle.transition(FeedState.BACKING_OFF, reason + "; retry in " + delay + " ms (attempt "
-                + backoff.consecutiveFailures() + ")");
+                + backoff.consecutiveFailures() + (venueDelay > 0 ? ", retryAfterMillis=" + venueDelay : "") + ")");
         reconnectTimer = vertx.setTimer(Math.max(1, delay), id -> connect("backoff elapsed"));
     }
 
@@ -218,7 +221,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
     }
 
     @Override
-    public void frame(long sequence, Buffer source, int offset, int length) {
+    public void frame(long firstSequence, long lastSequence, Buffer source, int offset, int length) {
         long nowMillis = clock.millis();
         lastDataMillis = nowMillis;
         metrics.frames.increment();
@@ -227,10 +230,15 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
             lifecycle.transition(FeedState.LIVE, "data resumed");
             publishToWanted(InstrumentState.LIVE, 0, 0, "data resumed");
         }
-        if (sequence > 0 && !sequencing.accept(sequence, nowMillis)) {
+        if (firstSequence > 0 && !sequencing.accept(firstSequence, lastSequence, nowMillis)) {
             return;
         }
-        dispatcher.add(sequence, FeedClock.nanos(clock), source, offset, length);
+        dispatcher.add(firstSequence, FeedClock.nanos(clock), source, offset, length);
+    }
+
+    @Override
+    public void retryAfter(long delayMillis) {
+        retryAfterMillis = Math.max(retryAfterMillis, delayMillis);
     }
 
     @Override

@@ -13,6 +13,8 @@ final class FrameDispatcher {
 
     private static final int MAX_BATCHES_IN_FLIGHT = 64;
     private static final int RESUME_AT_BATCHES_IN_FLIGHT = 16;
+    /** A frame this large (a long-poll document, say) gets a batch of its own size, not room for 16 like it. */
+    private static final int LARGE_FRAME_BYTES = 64 * 1024;
 
     private final FeedProtocol protocol;
     private final List<ParserWorker> workers;
@@ -39,7 +41,7 @@ final class FrameDispatcher {
         int shard = workers.size() == 1 ? 0 : protocol.shardOf(source, offset, length, workers.size());
         Buffer batch = pending[shard];
         if (batch == null) {
-            batch = Buffer.buffer(Math.max(256, length * 16));
+            batch = Buffer.buffer(length > LARGE_FRAME_BYTES ? length + FrameBatch.HEADER_BYTES : Math.max(256, length * 16));
             pending[shard] = batch;
         }
         batch.appendInt(length).appendLong(sequence).appendLong(receiveTimeNanos)

@@ -1,5 +1,6 @@
 package tickbus.feed;
 
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -25,7 +26,9 @@ final class ParserWorkers {
         this.vertx = vertx;
     }
 
+    /** Completes on the caller's context, so the feed carries on on its own event loop, not the fresh one's. */
     Future<Void> deploy(int count, String poolName, IntFunction<ParserWorker> factory) {
+        Context caller = vertx.getOrCreateContext();
         Promise<Void> deployed = Promise.promise();
         ((VertxInternal) vertx).createEventLoopContext().runOnContext(v -> {
             List<Future<String>> deployments = new ArrayList<>();
@@ -37,7 +40,7 @@ final class ParserWorkers {
                         .setWorkerPoolSize(count)));
             }
             Future.all(deployments).onSuccess(all -> deploymentIds.addAll(all.list()))
-                    .<Void>mapEmpty().onComplete(deployed);
+                    .<Void>mapEmpty().onComplete(result -> caller.runOnContext(x -> deployed.handle(result)));
         });
         return deployed.future();
     }

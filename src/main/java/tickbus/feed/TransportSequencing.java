@@ -34,9 +34,19 @@ final class TransportSequencing {
 
     /** Whether the frame with this sequence number is to be processed. */
     boolean accept(long sequence, long nowMillis) {
+        return accept(sequence, sequence, nowMillis);
+    }
+
+    /**
+     * Whether the frame carrying the numbers {@code first..last} is to be processed. One that overlaps numbers
+     * already processed is dropped as a duplicate: it cannot be split, and what it carried beyond them shows as
+     * a gap at the next frame.
+     */
+    boolean accept(long first, long last, long nowMillis) {
         long expected = validator.expected();
-        switch (validator.check(sequence)) {
+        switch (validator.check(first)) {
             case ACCEPT:
+                validator.skipTo(last);
                 if (recovery != null && recovery.healedBy(validator.expected())) {
                     GapRecovery healed = recovery;
                     recovery = null;
@@ -50,28 +60,28 @@ final class TransportSequencing {
                 metrics.duplicates.increment();
                 return false;
             default:
-                return gap(expected, sequence, nowMillis);
+                return gap(expected, first, last, nowMillis);
         }
     }
 
-    private boolean gap(long from, long sequence, long nowMillis) {
+    private boolean gap(long from, long first, long last, long nowMillis) {
         if (policy == FeedProtocol.GapPolicy.ACCEPT_LOSS) {
             metrics.gaps.increment();
-            metrics.gapMessages.add(sequence - from);
-            validator.skipTo(sequence);
-            metrics.gapLog.lost(STREAM, from, sequence - 1, nowMillis);
-            listener.lossAccepted(from, sequence - 1);
+            metrics.gapMessages.add(first - from);
+            validator.skipTo(last);
+            metrics.gapLog.lost(STREAM, from, first - 1, nowMillis);
+            listener.lossAccepted(from, first - 1);
             return true;
         }
         metrics.droppedDuringRecovery.increment();
         if (recovery == null) {
-            recovery = new GapRecovery(from, sequence - 1, nowMillis);
+            recovery = new GapRecovery(from, first - 1, nowMillis);
             metrics.gaps.increment();
-            metrics.gapMessages.add(sequence - from);
-            metrics.gapLog.opened(STREAM, from, sequence - 1, nowMillis);
-            listener.gapOpened(from, sequence - 1);
+            metrics.gapMessages.add(first - from);
+            metrics.gapLog.opened(STREAM, from, first - 1, nowMillis);
+            listener.gapOpened(from, first - 1);
         }
-        recovery.dropped(sequence);
+        recovery.dropped(last);
         return false;
     }
 

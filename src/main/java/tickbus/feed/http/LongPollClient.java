@@ -1,0 +1,82 @@
+package tickbus.feed.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpMethod;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+
+/** The requests of the long-poll protocol ({@link FixmlLongPoll}) over one HTTP client and its pool. */
+final class LongPollClient {
+
+    private static final long SNAPSHOT_RESPONSE_MAX_BYTES = 64 * 1024;
+
+    private final Vertx vertx;
+    private final HttpClientAgent client;
+    private final HttpFeedSettings settings;
+    private final HttpPollCounters counters;
+    private final PollTarget target;
+
+    LongPollClient(Vertx vertx, HttpClientAgent client, HttpFeedSettings settings, HttpPollCounters counters) {
+        this.vertx = vertx;
+        this.client = client;
+        this.settings = settings;
+        this.counters = counters;
+        this.target = new PollTarget(settings);
+    }
+
+    /** {@code instruments}: the encoded parameter, or null for every instrument. */
+    HttpExchange poll(long cursor, String instruments, long waitMillis) {
+        counters.pollSent();
+        return exchange(HttpMethod.GET, target.updatesUri(cursor, instruments, waitMillis), waitMillis,
+                settings.maxResponseBytes());
+    }
+
+    /**
+     * Asks for snapshots to be appended to the server's log; completes with the range they occupy.
+     * {@code instruments}: the encoded parameter, or null for every instrument.
+     */
+    Future<ResponseRange> snapshot(String instruments) {
+        counters.snapshotRequested();
+        return exchange(HttpMethod.POST, target.snapshotUri(instruments), 0, SNAPSHOT_RESPONSE_MAX_BYTES).response()
+                .compose(response -> {
+                    ResponseRange range = response.status() == 200 ? ResponseRange.read(response) : null;
+                    if (range == null) {
+                        return Future.failedFuture("snapshot answered status=" + response.status() + ": "
+                                + ResponseRange.problem(response));
+                    }
+                    return Future.succeededFuture(range);
+                });
+    }
+
+    /** Whether a poll carrying {@code instruments} fits the server's request-line limit. */
+    boolean fits(String instruments) {
+        return target.fits(instruments);
+    }
+
+    /** Closes the pool: requests in flight fail, connections close. */
+    Future<Void> close() {
+        return client.close();
+    }
+
+    /** The {@code instruments} parameter value for these symbols. */
+    static String parameter(Collection<String> symbols) {
+        StringBuilder out = new StringBuilder();
+        for (String symbol : symbols) {
+            if (out.length() > 0) {
+                out.append(FixmlLongPoll.INSTRUMENT_SEPARATOR);
+            }
+            out.append(URLEncoder.encode(symbol, StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    private HttpExchange exchange(HttpMethod method, String uri, long waitMillis, long maxBodyBytes) {
+        HttpFeedSettings.Timeouts timeouts = settings.timeouts();
+        return HttpExchange.send(vertx, client, target.request(method, uri, waitMillis),
+                new HttpExchange.Limits(maxBodyBytes, timeouts.idleTimeoutMillis(), timeouts.pollTimeoutMillis()),
+                counters);
+    }
+}

@@ -1,0 +1,170 @@
+package tickbus.feed.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import tickbus.event.BookUpdate;
+import tickbus.event.EventSink;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
+import tickbus.event.MarketEvent;
+import tickbus.feed.DecoderContext;
+import tickbus.feed.FeedSettings;
+import tickbus.feed.SequenceValidator;
+import tickbus.protocol.fixml.Fixml;
+import tickbus.protocol.fixml.FixmlException;
+import tickbus.protocol.fixml.FixmlWriter;
+import tickbus.protocol.fixml.IncrementalEntry;
+import tickbus.protocol.fixml.Snapshot;
+import tickbus.protocol.fixml.SnapshotEntry;
+import tickbus.protocol.fixml.UpdateAction;
+import tickbus.testing.MutableClock;
+
+/** The worker side on its own: documents all or nothing, the snapshot gate, quarantine and its GAP. */
+class HttpFixmlDecoderTest {
+
+    private static final String ID = "XFIX:SIM001";
+    private static final long PRICE = 100_00000000L;
+
+    private final List<MarketEvent> published = new ArrayList<>();
+    private final AtomicInteger snapshotRequests = new AtomicInteger();
+    private final QuarantineLog quarantine = new QuarantineLog(10, 1_000_000, 1_024);
+    private final HttpFixmlDecoder decoder = decoder();
+    private final FixmlWriter writer = new FixmlWriter(8);
+
+    @Test
+    void aDocumentBecomesEventsAtItsLogPositions() {
+        decode(frame(0, 3, List.of(), 0, writer.startBatch(0, 3).mktDataInc(1, List.of(bid(PRICE, 10),
+                offer(PRICE + 1_000_000, 5), IncrementalEntry.trade("SIM001", PRICE, 2, "T1", Fixml.AGGRESSOR_BUY)))
+                .finish()), 1);
+
+        assertEquals(List.of("BookUpdate@1", "Quote@1", "BookUpdate@2", "Quote@2", "Trade@3"), kinds(published));
+    }
+
+    @Test
+    void aDocumentWhoseEnvelopeContradictsTheFrameIsQuarantinedWholeWithAGap() {
+        byte[] document = writer.startBatch(0, 2).mktDataInc(1, List.of(bid(PRICE, 10), bid(PRICE - 1, 10))).finish();
+        FixmlException error = assertThrows(FixmlException.class, () -> decode(frame(0, 3, List.of(), 0, document), 1));
+
+        assertEquals(FixmlException.Reason.BAD_SEQUENCE, error.reason());
+        assertEquals(List.of("InstrumentStatus@3"), kinds(published), "no event of the document, only the GAP");
+        InstrumentStatus gap = (InstrumentStatus) published.get(0);
+        assertEquals(List.of(InstrumentState.GAP, 1L, 3L), List.of(gap.state(), gap.gapFrom(), gap.gapTo()));
+        assertTrue(gap.reason().startsWith("document quarantined: kind=fixml-bad-sequence, document range differs"),
+                gap.reason());
+        QuarantineLog.Entry entry = quarantine.entries().get(0);
+        assertEquals(List.of(1L, 3L, "fixml-bad-sequence"), List.of(entry.firstPosition(), entry.lastPosition(),
+                entry.kind()));
+        assertTrue(entry.rawPrefixText().startsWith("<?xml"), entry.rawPrefixText());
+        assertEquals(1, snapshotRequests.get());
+    }
+
+    @Test
+    void anInstrumentAwaitingItsSnapshotPublishesNoBookEventUntilItArrives() {
+        byte[] document = writer.startBatch(0, 4).mktDataInc(1, List.of(bid(PRICE, 10),
+                IncrementalEntry.trade("SIM001", PRICE, 1, "T1", Fixml.AGGRESSOR_SELL)))
+                .mktDataFull(new Snapshot(3, "SIM001", null, null, List.of(new SnapshotEntry(Fixml.ENTRY_TYPE_BID,
+                        PRICE - 5_000_000, 7L))))
+                .mktDataInc(4, List.of(bid(PRICE - 5_000_000, 9))).finish();
+        decode(frame(0, 4, List.of(ID), 0, document), 1);
+
+        assertEquals(List.of("Trade@2", "BookUpdate@3", "Quote@3", "BookUpdate@4", "Quote@4"), kinds(published));
+        assertTrue(((BookUpdate) published.get(1)).snapshot());
+    }
+
+    @Test
+    void aSkippedRangeIsAGapAndEveryBookWaitsForItsSnapshot() {
+        decode(frame(4, 9, List.of(), FrameHeader.FLAG_QUARANTINED, "kind=body-too-large".getBytes()), 5);
+        decode(frame(9, 11, List.of(), 0, writer.startBatch(9, 11).mktDataInc(10, List.of(bid(PRICE, 1),
+                IncrementalEntry.trade("SIM001", PRICE, 1, "T2", Fixml.AGGRESSOR_BUY))).finish()), 10);
+
+        assertEquals(List.of("InstrumentStatus@9", "Trade@11"), kinds(published));
+        InstrumentStatus gap = (InstrumentStatus) published.get(0);
+        assertEquals(List.of(5L, 9L), List.of(gap.gapFrom(), gap.gapTo()));
+        assertTrue(gap.reason().contains("kind=body-too-large"), gap.reason());
+        assertEquals(1, snapshotRequests.get());
+    }
+
+    @Test
+    void aResetForgetsTheBooksAndWaitsForSnapshots() {
+        decode(frame(0, 1, List.of(), 0, writer.startBatch(0, 1).mktDataInc(1, List.of(bid(PRICE, 10))).finish()), 1);
+        List<MarketEvent> before = new ArrayList<>();
+        decoder.snapshot(ID, before::add);
+        decoder.reset();
+        List<MarketEvent> after = new ArrayList<>();
+        decoder.snapshot(ID, after::add);
+        decode(frame(0, 1, List.of(), 0, writer.startBatch(0, 1).mktDataInc(1, List.of(bid(PRICE, 11))).finish()), 1);
+
+        assertEquals(List.of("Quote@1"), kinds(before), "a new subscriber gets the latest quote");
+        assertEquals(List.of(), after);
+        assertEquals(List.of("BookUpdate@1", "Quote@1"), kinds(published), "nothing after the reset");
+    }
+
+    private void decode(Buffer frame, long first) {
+        decoder.decode(first, 1_000, frame, 0, frame.length());
+    }
+
+    private static Buffer frame(long cursor, long next, List<String> awaiting, int flags, byte[] payload) {
+        return FrameHeader.encode(flags, next, null, awaiting, Buffer.buffer(payload));
+    }
+
+    private static IncrementalEntry bid(long price, long size) {
+        return IncrementalEntry.level(UpdateAction.NEW, Fixml.ENTRY_TYPE_BID, "SIM001", price, size);
+    }
+
+    private static IncrementalEntry offer(long price, long size) {
+        return IncrementalEntry.level(UpdateAction.NEW, Fixml.ENTRY_TYPE_OFFER, "SIM001", price, size);
+    }
+
+    private static List<String> kinds(List<MarketEvent> events) {
+        return events.stream().map(event -> event.getClass().getSimpleName() + "@" + event.sequence()).toList();
+    }
+
+    private HttpFixmlDecoder decoder() {
+        JsonObject http = new JsonObject().put("baseUrl", "http://127.0.0.1:1");
+        FeedSettings settings = FeedSettings.fromJson(new JsonObject().put("source", "unit").put("venue", "XFIX")
+                .put("protocol", "http").put("settings", http), "config");
+        MutableClock clock = new MutableClock(1_700_000_000_000L);
+        DecoderContext context = new DecoderContext() {
+            @Override
+            public FeedSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public java.time.InstantSource clock() {
+                return clock;
+            }
+
+            @Override
+            public EventSink sink() {
+                return published::add;
+            }
+
+            @Override
+            public boolean wanted(String instrument) {
+                return ID.equals(instrument);
+            }
+
+            @Override
+            public SequenceValidator.Verdict sequence(String stream, long sequence, String instrument) {
+                throw new AssertionError("the HTTP feed validates positions as transport sequence numbers");
+            }
+
+            @Override
+            public int shard() {
+                return 0;
+            }
+        };
+        return new HttpFixmlDecoder(context, HttpFeedSettings.fromJson(http, "s"), quarantine, () -> Set.of(ID),
+                snapshotRequests::incrementAndGet);
+    }
+}
