@@ -31,6 +31,7 @@ public final class VerticleCatalog {
         add(new VerticleKind("cross-venue-spread", "example Kotlin strategy: mid spread and crossed quotes between two venues", CrossVenueSpreadStrategy::new, CrossVenueSpreadStrategy.Settings::fromJson));
         add(new VerticleKind("tcp-bridge", "the event bus for non-JVM clients over TCP (4-byte length + JSON frames)", TcpBridgeVerticle::new, TcpBridgeSettings::fromJson));
         add(new VerticleKind("admin", "deploy/undeploy at run time over HTTP on loopback (tickbus deploy/undeploy)", AdminVerticle::new, AdminSettings::fromJson));
+        add(new VerticleKind("redis-sim", "a Redis publisher of simulated quotes and trades (pub/sub or streams) for the demo and tests", tickbus.sim.redis.RedisSimVerticle::new, tickbus.sim.redis.RedisSimSettings::fromJson));
     }
 
     private VerticleCatalog() {
