@@ -54,7 +54,12 @@ final class RedisFeedFixture implements AutoCloseable {
 
     /** Deploy the Redis feed and wait until it is LIVE. */
     RedisFeedProtocol deploy(JsonObject redisSettings) {
-        FeedSettings settings = feedSettings(redisSettings, new JsonObject());
+        return deploy(redisSettings, new JsonObject());
+    }
+
+    /** Deploy the Redis feed with feed-level overrides (e.g. the venue) and wait until it is LIVE. */
+    RedisFeedProtocol deploy(JsonObject redisSettings, JsonObject feedOverrides) {
+        FeedSettings settings = feedSettings(redisSettings, feedOverrides);
         protocol = (RedisFeedProtocol) new RedisFeedProtocolProvider().create(settings, "config.settings");
         harness.deploy(settings, protocol);
         harness.awaitState(FeedState.LIVE);
@@ -102,6 +107,17 @@ final class RedisFeedFixture implements AutoCloseable {
             }
         }
         return sequences;
+    }
+
+    /** Trades of {@code instrument} received, in arrival order. */
+    List<Trade> trades(String instrument) {
+        List<Trade> trades = new ArrayList<>();
+        for (MarketEvent event : harness.received) {
+            if (event instanceof Trade trade && trade.instrument().equals(instrument)) {
+                trades.add(trade);
+            }
+        }
+        return trades;
     }
 
     List<InstrumentStatus> statuses(String instrument, InstrumentState state) {
