@@ -89,6 +89,11 @@ public final class RedisServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The process id of the running server. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String connectionString() {
         return "redis://127.0.0.1:" + port;
     }

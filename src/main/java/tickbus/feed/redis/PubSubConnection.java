@@ -37,8 +37,9 @@ final class PubSubConnection implements FeedConnection {
     private final RedisFeedSettings settings;
     private final RedisFeedCounters counters;
     private final Confirmations confirmations = new Confirmations();
-    private final Map<Buffer, PayloadFormat> channelFormats = new HashMap<>();
-    private final Map<Buffer, PayloadFormat> patternFormats = new HashMap<>();
+    // Keyed by String: Buffer hash codes of names that differ in a few characters collide in a HashMap.
+    private final Map<String, PayloadFormat> channelFormats = new HashMap<>();
+    private final Map<String, PayloadFormat> patternFormats = new HashMap<>();
     private final Buffer frame = Buffer.buffer(1024);
     private boolean flushScheduled;
     private boolean closed;
@@ -69,7 +70,7 @@ final class PubSubConnection implements FeedConnection {
         List<String> patterns = new ArrayList<>();
         settings.patterns().forEach(pattern -> {
             patterns.add(pattern.pattern());
-            pubSub.patternFormats.put(Buffer.buffer(pattern.pattern()), pattern.payload());
+            pubSub.patternFormats.put(pattern.pattern(), pattern.payload());
         });
         return pubSub.command(Command.PSUBSCRIBE, Confirmations.Kind.PSUBSCRIBE, patterns).map(v -> pubSub);
     }
@@ -83,7 +84,7 @@ final class PubSubConnection implements FeedConnection {
         for (ChannelTemplate template : settings.channels()) {
             String channel = template.channelOf(instrument);
             names.add(channel);
-            channelFormats.put(Buffer.buffer(channel), template.payload());
+            channelFormats.put(channel, template.payload());
         }
         return command(Command.SUBSCRIBE, Confirmations.Kind.SUBSCRIBE, names);
     }
@@ -96,7 +97,7 @@ final class PubSubConnection implements FeedConnection {
         List<String> names = new ArrayList<>();
         settings.channels().forEach(template -> names.add(template.channelOf(instrument)));
         return command(Command.UNSUBSCRIBE, Confirmations.Kind.UNSUBSCRIBE, names)
-                .onSuccess(v -> names.forEach(name -> channelFormats.remove(Buffer.buffer(name))));
+                .onSuccess(v -> names.forEach(channelFormats::remove));
     }
 
     private Future<Void> command(Command command, Confirmations.Kind kind, List<String> names) {
@@ -127,10 +128,10 @@ final class PubSubConnection implements FeedConnection {
         }
         Buffer kind = push.get(0).toBuffer();
         if (push.size() == 3 && kind.equals(MESSAGE)) {
-            Buffer channel = push.get(1).toBuffer();
-            message(channelFormats.get(channel), channel, push.get(2).toBuffer());
+            Response channel = push.get(1);
+            message(channelFormats.get(channel.toString()), channel.toBuffer(), push.get(2).toBuffer());
         } else if (push.size() == 4 && kind.equals(PATTERN_MESSAGE)) {
-            message(patternFormats.get(push.get(1).toBuffer()), push.get(2).toBuffer(), push.get(3).toBuffer());
+            message(patternFormats.get(push.get(1).toString()), push.get(2).toBuffer(), push.get(3).toBuffer());
         } else {
             context.bytesReceived(PUSH_OVERHEAD_BYTES);
             confirmation(kind.toString(), push.get(1).toString());

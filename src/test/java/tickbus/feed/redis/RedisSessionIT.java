@@ -68,11 +68,21 @@ class RedisSessionIT {
     @Test
     void anAclUserLogsInAndAWrongPasswordIsRefusedAsAuth() {
         fixture = new RedisFeedFixture(RedisServerProcess.start());
-        assertEquals("OK", fixture.redis.command("ACL", "SETUSER", "feed", "on", ">s3cret", "~md:*", "&md:*",
+        assertEquals("OK", fixture.redis.command("ACL", "SETUSER", "feed", "on", ">s3cret", "&md:AAA:*",
                 "+@pubsub", "+ping", "+hello", "+client"));
         fixture.deploy(fixture.redisSettings(new JsonObject().put("user", "feed").put("password", "s3cret")));
         fixture.subscribeAndAwaitActive("XSIM:AAA");
         assertEquals(1, fixture.subscribers("md:AAA:quotes"));
+        fixture.harness.subscribe("XSIM:BBB");
+        fixture.awaitSubscription("XSIM:BBB", tickbus.feed.SubscriptionState.FAILED);
+        Await.until("SUBSCRIPTION_FAILED published", () -> !fixture.statuses("XSIM:BBB",
+                tickbus.event.InstrumentState.SUBSCRIPTION_FAILED).isEmpty());
+        assertTrue(fixture.statuses("XSIM:BBB", tickbus.event.InstrumentState.SUBSCRIPTION_FAILED).get(0).reason()
+                .contains("permanent=true, cause=subscribe refused by redis"),
+                fixture.statuses("XSIM:BBB", tickbus.event.InstrumentState.SUBSCRIPTION_FAILED).toString());
+        assertEquals(0, fixture.subscribers("md:BBB:quotes"));
+        assertEquals(1, fixture.publish("md:AAA:quotes", fixture.quote("AAA", 1)));
+        Await.until("the permitted channel still flows", () -> fixture.quoteSequences("XSIM:AAA").equals(List.of(1L)));
         fixture.harness.undeploy();
 
         RedisFeedFixture wrong = new RedisFeedFixture(fixture.redis);
