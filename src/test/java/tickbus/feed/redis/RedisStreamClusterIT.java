@@ -2,22 +2,16 @@ package tickbus.feed.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.hazelcast.config.Config;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tickbus.ClusterConfig;
-import tickbus.NodeLauncher;
-import tickbus.TickbusNode;
 import tickbus.event.EventKind;
 import tickbus.event.MarketEvent;
 import tickbus.event.Trade;
@@ -25,6 +19,7 @@ import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
 import tickbus.strategy.MarketData;
 import tickbus.testing.Await;
+import tickbus.testing.ClusteredNodes;
 import tickbus.testing.RedisServerProcess;
 
 /**
@@ -33,18 +28,10 @@ import tickbus.testing.RedisServerProcess;
  */
 class RedisStreamClusterIT {
 
-    private final String clusterName = "tickbus-redis-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final String clusterName = ClusteredNodes.uniqueClusterName("tickbus-redis-it");
     private final RedisServerProcess redis = RedisServerProcess.start();
     private Vertx nodeA;
     private Vertx nodeB;
-
-    private Vertx clusteredNode() {
-        Config config = ClusterConfig.load(Map.of("TICKBUS_CLUSTER_NAME", clusterName));
-        Vertx vertx = Await.result(Vertx.builder().with(NodeLauncher.vertxOptions(Map.of()))
-                .withClusterManager(new HazelcastClusterManager(config)).buildClustered());
-        Await.result(TickbusNode.start(vertx));
-        return vertx;
-    }
 
     @AfterEach
     void close() {
@@ -59,8 +46,8 @@ class RedisStreamClusterIT {
 
     @Test
     void theFeedStartedOnAnotherNodeResumesAfterTheLastEntryDeliveredOnTheFirst() {
-        nodeA = clusteredNode();
-        nodeB = clusteredNode();
+        nodeA = ClusteredNodes.start(clusterName);
+        nodeB = ClusteredNodes.start(clusterName);
         List<MarketEvent> received = new CopyOnWriteArrayList<>();
         Await.result(MarketData.create(nodeB).subscribe("COINBASE:BTC-USD", EnumSet.of(EventKind.TRADE),
                 received::add));
