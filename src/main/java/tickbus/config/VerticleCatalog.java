@@ -38,6 +38,7 @@ public final class VerticleCatalog {
         add(new VerticleKind("monitor", "the HTTP server: dashboard, event-bus bridge, metrics and health",
                 MonitorVerticle::new, MonitorSettings::fromJson));
         add(new VerticleKind("fixml-sim", "FIXML over long-polled HTTP: a simulated venue with a replay window and injectable faults", FixmlSimVerticle::new, FixmlSimSettings::fromJson));
+        add(new VerticleKind("redis-sim", "a Redis publisher of simulated quotes and trades (pub/sub or streams) for the demo and tests", tickbus.sim.redis.RedisSimVerticle::new, tickbus.sim.redis.RedisSimSettings::fromJson));
     }
 
     private VerticleCatalog() {

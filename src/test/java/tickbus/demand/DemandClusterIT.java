@@ -2,19 +2,15 @@ package tickbus.demand;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.hazelcast.config.Config;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tickbus.ClusterConfig;
-import tickbus.NodeLauncher;
 import tickbus.TickbusNode;
 import tickbus.event.EventKind;
 import tickbus.event.FeedState;
@@ -28,6 +24,7 @@ import tickbus.sim.SimVenue;
 import tickbus.strategy.MarketData;
 import tickbus.strategy.MarketDataSubscription;
 import tickbus.testing.Await;
+import tickbus.testing.ClusteredNodes;
 
 /**
  * Two clustered nodes in one JVM: a feed on A, a strategy on B. Demand on B makes A subscribe upstream, A's
@@ -37,17 +34,13 @@ class DemandClusterIT {
 
     private static final String INSTRUMENT = "XSIM:AAA";
 
-    private final String clusterName = "tickbus-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final String clusterName = ClusteredNodes.uniqueClusterName("tickbus-it");
     private Vertx nodeA;
     private Vertx nodeB;
     private SimVenue venue;
 
     private Vertx clusteredNode() {
-        Config config = ClusterConfig.load(Map.of("TICKBUS_CLUSTER_NAME", clusterName));
-        Vertx vertx = Await.result(Vertx.builder().with(NodeLauncher.vertxOptions(Map.of()))
-                .withClusterManager(new HazelcastClusterManager(config)).buildClustered());
-        Await.result(TickbusNode.start(vertx));
-        return vertx;
+        return ClusteredNodes.start(clusterName);
     }
 
     @AfterEach

@@ -1,0 +1,226 @@
+package tickbus.feed.redis;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tickbus.feed.ConnectionContext;
+import tickbus.feed.FeedConnection;
+import tickbus.protocol.redisjson.PayloadFormat;
+
+/**
+ * A subscribed Redis connection: an instrument's channels are SUBSCRIBEd on demand and count as subscribed only
+ * once Redis confirmed each; configured patterns are PSUBSCRIBEd before the connection is handed to the engine.
+ * Every message becomes one frame (channel + payload); frames of one event-loop turn go to the workers together.
+ * A PING every {@code pingIntervalMillis} keeps the engine's heartbeat watchdog fed, so a half-open socket is
+ * caught. Used only on the feed's event loop.
+ */
+final class PubSubConnection implements FeedConnection {
+
+    private static final Buffer MESSAGE = Buffer.buffer("message");
+    private static final Buffer PATTERN_MESSAGE = Buffer.buffer("pmessage");
+    /** RESP framing around a message's channel and payload, roughly; for the keep-alive byte count. */
+    private static final int PUSH_OVERHEAD_BYTES = 32;
+
+    private final ConnectionContext context;
+    private final Context eventLoop;
+    private final RedisSession session;
+    private final RedisConnection connection;
+    private final RedisFeedSettings settings;
+    private final RedisFeedCounters counters;
+    private final Confirmations confirmations = new Confirmations();
+    // Keyed by String: Buffer hash codes of names that differ in a few characters collide in a HashMap.
+    private final Map<String, PayloadFormat> channelFormats = new HashMap<>();
+    private final Map<String, PayloadFormat> patternFormats = new HashMap<>();
+    private final Buffer frame = Buffer.buffer(1024);
+    private boolean flushScheduled;
+    private boolean closed;
+    private boolean pingInFlight;
+    private long lastPingMillis;
+
+    private PubSubConnection(ConnectionContext context, RedisSession session, RedisFeedSettings settings,
+            RedisFeedCounters counters) {
+        this.context = context;
+        this.eventLoop = context.vertx().getOrCreateContext();
+        this.session = session;
+        this.connection = session.connection();
+        this.settings = settings;
+        this.counters = counters;
+        this.lastPingMillis = context.clock().millis();
+    }
+
+    /** Take over {@code session}: wire the handlers and hold the configured patterns. */
+    static Future<FeedConnection> open(ConnectionContext context, RedisSession session, RedisFeedSettings settings,
+            RedisFeedCounters counters) {
+        PubSubConnection pubSub = new PubSubConnection(context, session, settings, counters);
+        pubSub.connection.handler(pubSub::push)
+                .endHandler(v -> pubSub.lost("redis closed the connection"))
+                .exceptionHandler(e -> pubSub.lost("redis connection failed: " + e.getMessage()));
+        if (settings.patterns().isEmpty()) {
+            return Future.succeededFuture(pubSub);
+        }
+        List<String> patterns = new ArrayList<>();
+        settings.patterns().forEach(pattern -> {
+            patterns.add(pattern.pattern());
+            pubSub.patternFormats.put(pattern.pattern(), pattern.payload());
+        });
+        return pubSub.command(Command.PSUBSCRIBE, Confirmations.Kind.PSUBSCRIBE, patterns).map(v -> pubSub);
+    }
+
+    @Override
+    public Future<Void> subscribe(String instrument) {
+        if (settings.channels().isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<String> names = new ArrayList<>();
+        for (ChannelTemplate template : settings.channels()) {
+            String channel = template.channelOf(instrument);
+            names.add(channel);
+            channelFormats.put(channel, template.payload());
+        }
+        return command(Command.SUBSCRIBE, Confirmations.Kind.SUBSCRIBE, names);
+    }
+
+    @Override
+    public Future<Void> unsubscribe(String instrument) {
+        if (settings.channels().isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<String> names = new ArrayList<>();
+        settings.channels().forEach(template -> names.add(template.channelOf(instrument)));
+        return command(Command.UNSUBSCRIBE, Confirmations.Kind.UNSUBSCRIBE, names)
+                .onSuccess(v -> names.forEach(channelFormats::remove));
+    }
+
+    private Future<Void> command(Command command, Confirmations.Kind kind, List<String> names) {
+        if (closed) {
+            return Future.failedFuture(new tickbus.feed.SubscriptionException("connection closed: names=" + names,
+                    false));
+        }
+        Future<Void> confirmed = confirmations.expect(kind, names);
+        Request request = Request.cmd(command);
+        names.forEach(request::arg);
+        connection.send(request).onFailure(e -> confirmations.sendFailed(confirmed, e));
+        return confirmed;
+    }
+
+    private void push(Response push) {
+        if (push == null) {
+            return;
+        }
+        ResponseType type = push.type();
+        if (type == ResponseType.ERROR) {
+            counters.errorReplies.increment();
+            confirmations.errorReply(push.toString());
+            return;
+        }
+        if (type != ResponseType.PUSH && type != ResponseType.MULTI || push.size() < 3) {
+            counters.unexpectedPushes.increment();
+            return;
+        }
+        Buffer kind = push.get(0).toBuffer();
+        if (push.size() == 3 && kind.equals(MESSAGE)) {
+            Response channel = push.get(1);
+            message(channelFormats.get(channel.toString()), channel.toBuffer(), push.get(2).toBuffer());
+        } else if (push.size() == 4 && kind.equals(PATTERN_MESSAGE)) {
+            message(patternFormats.get(push.get(1).toString()), push.get(2).toBuffer(), push.get(3).toBuffer());
+        } else {
+            context.bytesReceived(PUSH_OVERHEAD_BYTES);
+            confirmation(kind.toString(), push.get(1).toString());
+        }
+    }
+
+    private void message(PayloadFormat format, Buffer channel, Buffer payload) {
+        context.bytesReceived(channel.length() + payload.length() + PUSH_OVERHEAD_BYTES);
+        counters.messages.increment();
+        if (format == null) {
+            counters.unexpectedPushes.increment();
+            return;
+        }
+        if (channel.length() > RedisFrames.MAX_CHANNEL_BYTES) {
+            counters.oversizedNames.increment();
+            return;
+        }
+        int position = RedisFrames.writeHeader(frame, format, false, 0, channel);
+        frame.setBuffer(position, payload);
+        context.frame(0, frame, 0, position + payload.length());
+        if (!flushScheduled) {
+            flushScheduled = true;
+            eventLoop.runOnContext(v -> {
+                flushScheduled = false;
+                context.endOfRead();
+            });
+        }
+    }
+
+    private void confirmation(String kind, String name) {
+        for (Confirmations.Kind candidate : Confirmations.Kind.values()) {
+            if (candidate.push.equals(kind)) {
+                (candidate == Confirmations.Kind.SUBSCRIBE || candidate == Confirmations.Kind.PSUBSCRIBE
+                        ? counters.subscribeConfirmations : counters.unsubscribeConfirmations).increment();
+                if (!confirmations.confirmed(candidate, name)) {
+                    counters.unexpectedPushes.increment();
+                }
+                return;
+            }
+        }
+        counters.unexpectedPushes.increment();
+    }
+
+    @Override
+    public void tick(long nowMillis) {
+        if (closed || pingInFlight || nowMillis - lastPingMillis < settings.pingIntervalMillis()) {
+            return;
+        }
+        pingInFlight = true;
+        lastPingMillis = nowMillis;
+        counters.pingsSent.increment();
+        connection.send(Request.cmd(Command.PING)).onComplete(reply -> {
+            pingInFlight = false;
+            if (reply.succeeded()) {
+                counters.pongs.increment();
+                context.bytesReceived(PUSH_OVERHEAD_BYTES);
+            }
+        });
+    }
+
+    @Override
+    public void pause() {
+        connection.pause();
+    }
+
+    @Override
+    public void resume() {
+        connection.resume();
+    }
+
+    private void lost(String reason) {
+        if (!closed) {
+            closed = true;
+            confirmations.failAll(reason);
+            context.connectionLost(reason);
+        }
+    }
+
+    @Override
+    public Future<Void> close() {
+        closed = true;
+        confirmations.failAll("closing");
+        return session.close();
+    }
+
+    @Override
+    public void abort() {
+        closed = true;
+        confirmations.failAll("aborted");
+        session.close();
+    }
+}

@@ -1,0 +1,110 @@
+package tickbus.feed.redis;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What a Redis feed counts beyond the engine's {@link tickbus.feed.FeedMetrics}: the session with Redis (typed
+ * connect failures, confirmations, keep-alive pings), streams progress and publisher restarts. Written on the
+ * feed's event loop and its workers; read by monitoring and tests.
+ */
+public final class RedisFeedCounters {
+
+    final LongAdder messages = new LongAdder();
+    final LongAdder subscribeConfirmations = new LongAdder();
+    final LongAdder unsubscribeConfirmations = new LongAdder();
+    final LongAdder errorReplies = new LongAdder();
+    final LongAdder unexpectedPushes = new LongAdder();
+    final LongAdder oversizedNames = new LongAdder();
+    final LongAdder pingsSent = new LongAdder();
+    final LongAdder pongs = new LongAdder();
+    final LongAdder streamReads = new LongAdder();
+    final LongAdder streamEntries = new LongAdder();
+    final LongAdder checkpointWrites = new LongAdder();
+    final LongAdder checkpointFailures = new LongAdder();
+    final LongAdder publisherRestarts = new LongAdder();
+    private final Map<String, LongAdder> connectFailuresByKind = new ConcurrentHashMap<>();
+
+    void connectFailed(String kind) {
+        connectFailuresByKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
+    /** Failed connection attempts by {@link RedisSessionException#kind()}. */
+    public Map<String, Long> connectFailuresByKind() {
+        Map<String, Long> copy = new TreeMap<>();
+        connectFailuresByKind.forEach((kind, count) -> copy.put(kind, count.sum()));
+        return copy;
+    }
+
+    /** Pub/sub messages and pattern messages received. */
+    public long messages() {
+        return messages.sum();
+    }
+
+    public long subscribeConfirmations() {
+        return subscribeConfirmations.sum();
+    }
+
+    public long unsubscribeConfirmations() {
+        return unsubscribeConfirmations.sum();
+    }
+
+    /** Error replies to (un)subscribe commands. */
+    public long errorReplies() {
+        return errorReplies.sum();
+    }
+
+    /** Pushes of a kind the feed does not use, and messages on channels it did not subscribe. */
+    public long unexpectedPushes() {
+        return unexpectedPushes.sum();
+    }
+
+    /** Messages and stream fields dropped because a channel or field name exceeds 65,535 bytes. */
+    public long oversizedNames() {
+        return oversizedNames.sum();
+    }
+
+    public long pingsSent() {
+        return pingsSent.sum();
+    }
+
+    public long pongs() {
+        return pongs.sum();
+    }
+
+    /** XREAD replies received (entries or a timeout). */
+    public long streamReads() {
+        return streamReads.sum();
+    }
+
+    public long streamEntries() {
+        return streamEntries.sum();
+    }
+
+    public long checkpointWrites() {
+        return checkpointWrites.sum();
+    }
+
+    public long checkpointFailures() {
+        return checkpointFailures.sum();
+    }
+
+    /** Channels whose publisher numbering started again at 1 (validation restarted, RESET published). */
+    public long publisherRestarts() {
+        return publisherRestarts.sum();
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("messages", messages()).put("subscribeConfirmations", subscribeConfirmations())
+                .put("unsubscribeConfirmations", unsubscribeConfirmations()).put("errorReplies", errorReplies())
+                .put("unexpectedPushes", unexpectedPushes()).put("oversizedNames", oversizedNames())
+                .put("pingsSent", pingsSent()).put("pongs", pongs()).put("streamReads", streamReads())
+                .put("streamEntries", streamEntries()).put("checkpointWrites", checkpointWrites())
+                .put("checkpointFailures", checkpointFailures()).put("publisherRestarts", publisherRestarts())
+                .put("connectFailures", new JsonObject(new java.util.HashMap<>(connectFailuresByKind())));
+    }
+}

@@ -1,0 +1,130 @@
+package tickbus.feed.redis;
+
+import io.vertx.core.buffer.Buffer;
+import java.util.HashMap;
+import java.util.Map;
+import tickbus.event.EventKind;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
+import tickbus.event.MarketEvent;
+import tickbus.event.Quote;
+import tickbus.event.Trade;
+import tickbus.feed.DecoderContext;
+import tickbus.feed.FeedClock;
+import tickbus.feed.FrameDecoder;
+import tickbus.feed.SequenceValidator;
+import tickbus.normalize.redisjson.RedisJsonIngest;
+import tickbus.normalize.redisjson.RedisJsonNormalizer;
+import tickbus.protocol.redisjson.DeadLetterLog;
+import tickbus.protocol.redisjson.PayloadFormat;
+import tickbus.protocol.redisjson.RedisJsonException;
+
+/**
+ * Decodes {@link RedisFrames} on a parser worker: JSON decode and normalize, publisher sequence numbers validated
+ * per channel (duplicates dropped, gaps reported by the engine), refused payloads dead-lettered and rethrown so the
+ * engine counts them by kind. Events of stream entries whose payload has no sequence of its own carry the entry
+ * id's sequence, so they stay in order across reconnects, restarts and nodes.
+ */
+final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.SequenceCheck {
+
+    /** A publisher that starts again counts from 1 (the schema's first number). */
+    private static final long FIRST_PUBLISHER_SEQUENCE = 1;
+
+    private final DecoderContext context;
+    private final RedisFeedCounters counters;
+    private final RedisJsonIngest ingest;
+    private final ChannelNames channels = new ChannelNames();
+    private final FieldsJson fieldsJson = new FieldsJson();
+    private final LatestQuotes latestQuotes = new LatestQuotes();
+    private final Map<String, String> restartedStreams = new HashMap<>();
+    private final int maxDocumentBytes;
+    private String channel;
+    private PayloadFormat format;
+    private long entrySequence;
+
+    RedisFrameDecoder(DecoderContext context, RedisFeedSettings settings, RedisFeedCounters counters,
+            DeadLetterLog deadLetters) {
+        this.context = context;
+        this.counters = counters;
+        this.maxDocumentBytes = settings.limits().maxDocumentBytes();
+        RedisJsonNormalizer normalizer = new RedisJsonNormalizer(context.settings().source(),
+                context.settings().venue(), settings.venueFromPayload(), this, this::emit);
+        this.ingest = new RedisJsonIngest(settings.limits(), settings.priceScale(), settings.sizeScale(), normalizer,
+                deadLetters);
+    }
+
+    @Override
+    public void decode(long sequence, long receiveTimeNanos, Buffer frames, int offset, int length) {
+        format = RedisFrames.format(frames, offset);
+        entrySequence = RedisFrames.entrySequence(frames, offset);
+        int channelLength = RedisFrames.channelLength(frames, offset);
+        channel = channels.of(frames, offset + RedisFrames.HEADER_BYTES, channelLength);
+        int payloadOffset = offset + RedisFrames.HEADER_BYTES + channelLength;
+        int payloadLength = length - RedisFrames.HEADER_BYTES - channelLength;
+        if (!RedisFrames.hasFields(frames, offset)) {
+            ingest.accept(channel, format, frames, payloadOffset, payloadLength, receiveTimeNanos);
+            return;
+        }
+        if (payloadLength > maxDocumentBytes) {
+            RedisJsonException tooLarge = new RedisJsonException(RedisJsonException.Reason.DOCUMENT_TOO_LARGE,
+                    "length>=" + payloadLength + ", max=" + maxDocumentBytes);
+            ingest.deadLetters().add(receiveTimeNanos, channel, tooLarge, frames, payloadOffset, payloadLength);
+            throw tooLarge;
+        }
+        int jsonLength = fieldsJson.build(frames, payloadOffset, payloadLength);
+        ingest.accept(channel, format, fieldsJson.bytes(), 0, jsonLength, receiveTimeNanos);
+    }
+
+    @Override
+    public boolean admit(String instrument, EventKind kind, long sequence) {
+        String stream = restartedStreams.getOrDefault(channel, channel);
+        SequenceValidator.Verdict verdict = context.sequence(stream, sequence, instrument);
+        if (verdict == SequenceValidator.Verdict.DUPLICATE && sequence == FIRST_PUBLISHER_SEQUENCE) {
+            publisherRestarted(stream, instrument);
+            verdict = context.sequence(restartedStreams.get(channel), sequence, instrument);
+        }
+        return verdict != SequenceValidator.Verdict.DUPLICATE;
+    }
+
+    /** Number 1 again on a channel that was past it: the publisher started over; so does the validation. */
+    private void publisherRestarted(String stream, String instrument) {
+        counters.publisherRestarts.increment();
+        int slash = stream.lastIndexOf("#restart-");
+        int restarts = slash < 0 ? 1 : Integer.parseInt(stream.substring(slash + 9)) + 1;
+        restartedStreams.put(channel, channel + "#restart-" + restarts);
+        long now = FeedClock.nanos(context.clock());
+        context.sink().accept(new InstrumentStatus(instrument, context.settings().venue(),
+                context.settings().source(), 0, now, now, InstrumentState.RESET, 0, 0,
+                "publisher on " + channel + " started again at sequence 1"));
+    }
+
+    private void emit(MarketEvent event) {
+        MarketEvent sequenced = entrySequence == 0 || format.carriesSequence() ? event : withEntrySequence(event);
+        if (sequenced instanceof Quote quote) {
+            latestQuotes.remember(quote);
+        }
+        context.sink().accept(sequenced);
+    }
+
+    private MarketEvent withEntrySequence(MarketEvent event) {
+        if (event instanceof Quote q) {
+            return new Quote(q.instrument(), q.venue(), q.source(), entrySequence, q.exchangeTimeNanos(),
+                    q.receiveTimeNanos(), q.priceScale(), q.bidPrice(), q.bidSize(), q.askPrice(), q.askSize());
+        }
+        if (event instanceof Trade t) {
+            return new Trade(t.instrument(), t.venue(), t.source(), entrySequence, t.exchangeTimeNanos(),
+                    t.receiveTimeNanos(), t.priceScale(), t.price(), t.size(), t.aggressor(), t.tradeId(), t.type());
+        }
+        return event;
+    }
+
+    @Override
+    public void snapshot(String instrument, tickbus.event.EventSink sink) {
+        latestQuotes.snapshot(instrument, sink);
+    }
+
+    @Override
+    public void reset() {
+        latestQuotes.clear();
+    }
+}

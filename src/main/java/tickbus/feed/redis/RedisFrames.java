@@ -1,0 +1,95 @@
+package tickbus.feed.redis;
+
+import io.vertx.core.buffer.Buffer;
+import tickbus.protocol.redisjson.PayloadFormat;
+
+/**
+ * The frame a Redis feed hands from its event loop to its parser workers: one pub/sub message or one stream
+ * entry, with the channel (or stream key) it came from.
+ *
+ * <pre>
+ *  0       1              9              11                  11+n
+ *  +-------+--------------+--------------+-------------------+---------------------------+
+ *  | flags | entry seq    | channel len  | channel (UTF-8)   | payload                   |
+ *  | u8    | i64          | u16          | n bytes           | rest of the frame         |
+ *  +-------+--------------+--------------+-------------------+---------------------------+
+ *  flags:     bits 0-3 the payload format's ordinal; bit 4 FIELDS
+ *  entry seq: a stream entry id as milliseconds * 1,000,000 + sequence; 0 for pub/sub
+ *  payload:   the JSON document, or with FIELDS a stream entry's field/value pairs:
+ *             repeated { u16 name length, name, u32 value length, value }
+ * </pre>
+ */
+final class RedisFrames {
+
+    static final int FLAGS_OFFSET = 0;
+    static final int ENTRY_SEQUENCE_OFFSET = 1;
+    static final int CHANNEL_LENGTH_OFFSET = 9;
+    static final int HEADER_BYTES = 11;
+    static final int FORMAT_MASK = 0x0F;
+    static final int FIELDS_FLAG = 0x10;
+    static final int MAX_CHANNEL_BYTES = 0xFFFF;
+    static final int MAX_FIELD_NAME_BYTES = 0xFFFF;
+
+    private static final long SEQUENCES_PER_MILLI = 1_000_000L;
+    private static final PayloadFormat[] FORMATS = PayloadFormat.values();
+
+    private RedisFrames() {
+    }
+
+    /** Write the header into {@code frame} from position 0 and return the position after the channel. */
+    static int writeHeader(Buffer frame, PayloadFormat format, boolean fields, long entrySequence, Buffer channel) {
+        int flags = format.ordinal() | (fields ? FIELDS_FLAG : 0);
+        frame.setByte(FLAGS_OFFSET, (byte) flags);
+        frame.setLong(ENTRY_SEQUENCE_OFFSET, entrySequence);
+        frame.setUnsignedShort(CHANNEL_LENGTH_OFFSET, channel.length());
+        frame.setBuffer(HEADER_BYTES, channel);
+        return HEADER_BYTES + channel.length();
+    }
+
+    /** Append one field/value pair at {@code position}; returns the position after it. */
+    static int writeField(Buffer frame, int position, Buffer name, Buffer value) {
+        frame.setUnsignedShort(position, name.length());
+        frame.setBuffer(position + 2, name);
+        int valuePosition = position + 2 + name.length();
+        frame.setInt(valuePosition, value.length());
+        frame.setBuffer(valuePosition + 4, value);
+        return valuePosition + 4 + value.length();
+    }
+
+    static PayloadFormat format(Buffer frames, int offset) {
+        return FORMATS[frames.getUnsignedByte(offset + FLAGS_OFFSET) & FORMAT_MASK];
+    }
+
+    static boolean hasFields(Buffer frames, int offset) {
+        return (frames.getUnsignedByte(offset + FLAGS_OFFSET) & FIELDS_FLAG) != 0;
+    }
+
+    static long entrySequence(Buffer frames, int offset) {
+        return frames.getLong(offset + ENTRY_SEQUENCE_OFFSET);
+    }
+
+    static int channelLength(Buffer frames, int offset) {
+        return frames.getUnsignedShort(offset + CHANNEL_LENGTH_OFFSET);
+    }
+
+    /**
+     * The sequence of a stream entry id {@code <ms>-<seq>}: milliseconds * 1,000,000 + sequence, increasing with the
+     * id while the sequence within one millisecond stays below 1,000,000; 0 when {@code id} is not an entry id.
+     */
+    static long entrySequence(String id) {
+        int dash = id.indexOf('-');
+        if (dash <= 0 || dash == id.length() - 1) {
+            return 0;
+        }
+        try {
+            long millis = Long.parseLong(id, 0, dash, 10);
+            long sequence = Long.parseLong(id, dash + 1, id.length(), 10);
+            if (millis < 0 || sequence < 0 || millis > Long.MAX_VALUE / SEQUENCES_PER_MILLI - 1) {
+                return 0;
+            }
+            return millis * SEQUENCES_PER_MILLI + Math.min(sequence, SEQUENCES_PER_MILLI - 1);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package tickbus.feed.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tickbus.event.FeedState;
+import tickbus.event.Quote;
+import tickbus.event.Trade;
+import tickbus.feed.SubscriptionState;
+import tickbus.strategy.MarketDataSubscription;
+import tickbus.testing.Await;
+import tickbus.testing.RedisServerProcess;
+
+/** Demand-driven SUBSCRIBE/UNSUBSCRIBE, patterns and the keep-alive, against a real redis-server. */
+class RedisPubSubIT {
+
+    private RedisFeedFixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = new RedisFeedFixture(RedisServerProcess.start());
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void demandSubscribesAndTheLastReleaseUnsubscribes() {
+        fixture.deploy(fixture.redisSettings(new JsonObject()));
+        assertEquals(List.of(), fixture.subscribedChannels());
+
+        MarketDataSubscription first = fixture.harness.subscribe("XSIM:AAA");
+        MarketDataSubscription second = fixture.harness.subscribe("XSIM:AAA");
+        fixture.awaitSubscription("XSIM:AAA", SubscriptionState.ACTIVE);
+        assertEquals(List.of("md:AAA:quotes", "md:AAA:trades"), fixture.subscribedChannels());
+        assertEquals(2, fixture.protocol.counters().subscribeConfirmations());
+
+        assertEquals(1, fixture.publish("md:AAA:quotes", fixture.quote("AAA", 1)));
+        assertEquals(1, fixture.publish("md:AAA:trades", fixture.trade("AAA", 1)));
+        Await.until("a quote and a trade, twice (two subscriptions)", () -> fixture.harness.received.size() == 4);
+        Quote quote = (Quote) fixture.harness.received.stream().filter(Quote.class::isInstance).findFirst().get();
+        assertEquals("10.01000000/250000000 x 10.02000000/150000000", quote.bid().toPlainString() + "/"
+                + quote.bidSize() + " x " + quote.ask().toPlainString() + "/" + quote.askSize());
+        assertEquals("t1", ((Trade) fixture.harness.received.stream().filter(Trade.class::isInstance).findFirst()
+                .get()).tradeId());
+
+        tickbus.testing.Await.result(first.close());
+        assertEquals(List.of("md:AAA:quotes", "md:AAA:trades"), fixture.subscribedChannels(),
+                "one subscriber still wants XSIM:AAA");
+        tickbus.testing.Await.result(second.close());
+        fixture.awaitSubscription("XSIM:AAA", SubscriptionState.UNSUBSCRIBED);
+        assertEquals(List.of(), fixture.subscribedChannels());
+        assertEquals(0, fixture.subscribers("md:AAA:quotes"));
+        assertEquals(2, fixture.protocol.counters().unsubscribeConfirmations());
+    }
+
+    @Test
+    void patternsHoldEveryChannelOfTheVenueWithoutPerInstrumentSubscriptions() {
+        fixture.deploy(fixture.redisSettings(new JsonObject().put("channels", new JsonArray())
+                .put("patterns", new JsonArray().add("md:*:quotes"))));
+        assertEquals(1L, fixture.redis.command("PUBSUB", "NUMPAT"));
+
+        fixture.subscribeAndAwaitActive("XSIM:ZZZ");
+        assertEquals(List.of(), fixture.subscribedChannels(), "the pattern serves it: no SUBSCRIBE");
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            assertEquals(1, fixture.publish("md:ZZZ:quotes", fixture.quote("ZZZ", sequence)));
+            fixture.publish("md:YYY:quotes", fixture.quote("YYY", sequence));
+        }
+        Await.until("three quotes of XSIM:ZZZ", () -> fixture.quoteSequences("XSIM:ZZZ").size() == 3);
+        assertEquals(List.of(1L, 2L, 3L), fixture.quoteSequences("XSIM:ZZZ"));
+        Await.until("every pattern message decoded", () -> fixture.harness.feed.metrics().frames() == 6);
+        assertEquals(List.of(), fixture.quoteSequences("XSIM:YYY"), "nobody wants XSIM:YYY");
+    }
+
+    @Test
+    void pingKeepsTheSubscribedConnectionAlive() {
+        fixture.deploy(fixture.redisSettings(new JsonObject()));
+        fixture.subscribeAndAwaitActive("XSIM:AAA");
+        long inboundBefore = fixture.harness.feed.metrics().lastInboundMillis();
+        for (int i = 1; i <= 3; i++) {
+            int expected = i;
+            fixture.harness.clock.advanceMillis(200);
+            Await.until("PONG " + expected, () -> fixture.protocol.counters().pongs() == expected);
+        }
+        assertEquals(3, fixture.protocol.counters().pingsSent());
+        Await.until("the PONG counted as inbound", () -> fixture.harness.feed.metrics().lastInboundMillis()
+                == inboundBefore + 600);
+        assertEquals(FeedState.LIVE, fixture.harness.feed.metrics().state());
+        assertEquals(1, fixture.harness.feed.metrics().connects());
+        assertTrue(fixture.subscribers("md:AAA:quotes") == 1);
+    }
+}
