@@ -31,6 +31,7 @@ public final class VerticleCatalog {
         add(new VerticleKind("cross-venue-spread", "example Kotlin strategy: mid spread and crossed quotes between two venues", CrossVenueSpreadStrategy::new, CrossVenueSpreadStrategy.Settings::fromJson));
         add(new VerticleKind("tcp-bridge", "the event bus for non-JVM clients over TCP (4-byte length + JSON frames)", TcpBridgeVerticle::new, TcpBridgeSettings::fromJson));
         add(new VerticleKind("admin", "deploy/undeploy at run time over HTTP on loopback (tickbus deploy/undeploy)", AdminVerticle::new, AdminSettings::fromJson));
+        add(new VerticleKind("itch-sim", "a simulated NASDAQ venue: ITCH 5.0 over SoupBinTCP 4.0 with injectable faults", tickbus.sim.itch.ItchSimVerticle::new, tickbus.sim.itch.ItchSimSettings::fromJson));
     }
 
     private VerticleCatalog() {
