@@ -53,8 +53,8 @@ public final class BinaryFileInput implements AutoCloseable {
                 throw truncated(2, 1);
             }
             int length = high << 8 | low;
-            offset += 2;
             if (length == 0) {
+                offset += 2;
                 continue;
             }
             try {
@@ -62,7 +62,7 @@ public final class BinaryFileInput implements AutoCloseable {
             } catch (EOFException e) {
                 throw truncated(length, -1);
             }
-            offset += length;
+            offset += 2 + length;
             messages++;
             return length;
         }
@@ -79,7 +79,7 @@ public final class BinaryFileInput implements AutoCloseable {
     }
 
     private IOException truncated(int needed, int available) {
-        return new IOException("BinaryFILE frame cut short by the end of the file: file=" + file + ", offset="
+        return new IOException("BinaryFILE frame cut short by the end of the file: file=" + file + ", frameOffset="
                 + offset + ", needed=" + needed + (available >= 0 ? ", available=" + available : ""));
     }
 }

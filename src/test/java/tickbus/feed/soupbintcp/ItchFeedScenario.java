@@ -41,7 +41,16 @@ final class ItchFeedScenario implements AutoCloseable {
 
     /** Deploy the feed against the simulator; {@code settings} and {@code feed} override the defaults. */
     FeedVerticle deployFeed(JsonObject settings, JsonObject feedOverrides) {
-        JsonObject protocolSettings = new JsonObject().put("port", sim.port()).put("expectedOrders", 16_384)
+        return deployFeed(sim.port(), settings, feedOverrides);
+    }
+
+    /** Deploy the feed against another server. */
+    FeedVerticle deployFeedOn(int port, JsonObject settings) {
+        return deployFeed(port, settings, new JsonObject());
+    }
+
+    private FeedVerticle deployFeed(int port, JsonObject settings, JsonObject feedOverrides) {
+        JsonObject protocolSettings = new JsonObject().put("port", port).put("expectedOrders", 16_384)
                 .mergeIn(settings, true);
         FeedSettings feedSettings = harness.settings(new JsonObject().put("venue", "XNAS")
                 .put("protocol", "soupbintcp").put("heartbeatTimeoutMillis", 5_000)
