@@ -35,6 +35,7 @@ final class Itch50FrameDecoder implements FrameDecoder {
     private final LongAdder decodedMessages;
     private final int expectedOrders;
     private final long[] reportedProblems = new long[PROBLEM_KINDS.length];
+    private long reportedTotal;
     private Itch50Normalizer normalizer;
     private long midnightEpochNanos;
     private long seenGeneration = -1;
@@ -106,6 +107,7 @@ final class Itch50FrameDecoder implements FrameDecoder {
         seenGeneration = -1;
         lastSequence = 0;
         lastTimestampNanos = 0;
+        reportedTotal = 0;
         java.util.Arrays.fill(reportedProblems, 0);
     }
 
@@ -141,9 +143,11 @@ final class Itch50FrameDecoder implements FrameDecoder {
 
     private void reportProblems(long sequence) {
         Itch50NormalizerCounters counters = normalizer.counters();
-        if (counters.contradictions() + counters.unknownMessageTypes() == sum(reportedProblems)) {
+        long total = counters.contradictions() + counters.unknownMessageTypes();
+        if (total == reportedTotal) {
             return;
         }
+        reportedTotal = total;
         long[] now = {counters.malformedMessages(), counters.unknownMessageTypes(), counters.unknownOrderReferences(),
             counters.duplicateOrderReferences(), counters.locateMismatches(), counters.excessiveReductions(),
             counters.invalidSides()};
@@ -154,13 +158,5 @@ final class Itch50FrameDecoder implements FrameDecoder {
                         + "kind=" + PROBLEM_KINDS[i] + ", sequence=" + sequence + ", total=" + now[i]);
             }
         }
-    }
-
-    private static long sum(long[] values) {
-        long sum = 0;
-        for (long value : values) {
-            sum += value;
-        }
-        return sum;
     }
 }
