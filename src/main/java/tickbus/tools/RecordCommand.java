@@ -57,7 +57,7 @@ public final class RecordCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         String password = System.getenv().getOrDefault(passwordVariable, "");
         SoupBinTcpClientConfig config = new SoupBinTcpClientConfig(username, password, session, from,
                 SoupBinTcpClientConfig.DEFAULT_MAX_PACKET_LENGTH, SoupBinTcpClientConfig.DEFAULT_SERVER_TIMEOUT_MILLIS);
@@ -75,6 +75,10 @@ public final class RecordCommand implements Callable<Integer> {
             } finally {
                 removeQuietly(stopper);
             }
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("tickbus: record failed: host=" + host + ", port=" + port + ", out="
+                    + out + ", error=" + e);
+            return 1;
         } finally {
             finished.countDown();
         }

@@ -36,7 +36,7 @@ public final class ReplayCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         ItchReplay.Speed pace = switch (speed) {
             case "max" -> ItchReplay.Speed.MAX;
             case "1x" -> ItchReplay.Speed.REAL_TIME;
@@ -44,7 +44,13 @@ public final class ReplayCommand implements Callable<Integer> {
                     "--speed: value=\"" + speed + "\"; expected max or 1x");
         };
         long start = System.nanoTime();
-        ReplayCounts counts = new ItchReplay(file, source, tradingDate, pace).run();
+        ReplayCounts counts;
+        try {
+            counts = new ItchReplay(file, source, tradingDate, pace).run();
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("tickbus: replay failed: file=" + file + ", error=" + e);
+            return 1;
+        }
         long elapsedNanos = Math.max(1, System.nanoTime() - start);
         PrintWriter out = spec.commandLine().getOut();
         out.println("replay file=" + file + " speed=" + speed);

@@ -93,6 +93,26 @@ class RecordReplayIT {
         }
     }
 
+    @Test
+    void aRefusedLoginOrAnAbsentServerExitsOneWithTheReason(@TempDir Path directory) throws Exception {
+        ItchSimServer sim = startSim(new JsonObject().put("messagesPerSecond", 0).put("totalMessages", 10)
+                .put("username", "alice").put("password", "pw"));
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = MainAccess.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        assertEquals(1, commandLine.execute("record", "--port", Integer.toString(sim.port()), "--username", "bob",
+                "--out", directory.resolve("refused.bin").toString()));
+        assertEquals("tickbus: record failed: login rejected: not authorized (code='A' (0x41))", err.toString().strip());
+
+        int port = sim.port();
+        Await.result(sim.close());
+        err.getBuffer().setLength(0);
+        assertEquals(1, commandLine.execute("record", "--port", Integer.toString(port), "--out",
+                directory.resolve("absent.bin").toString()));
+        assertTrue(err.toString().startsWith("tickbus: record failed: host=127.0.0.1, port=" + port + ", out="),
+                err.toString());
+    }
+
     private ItchSimServer startSim(JsonObject overrides) {
         JsonObject json = new JsonObject().put("port", 0).put("instrumentCount", 20).mergeIn(overrides);
         ItchSimSettings settings = ItchSimSettings.fromJson(json, "sim");

@@ -75,6 +75,17 @@ class ReplayCommandTest {
         assertTrue(err.toString().contains("--speed: value=\"2x\"; expected max or 1x"), err.toString());
     }
 
+    @Test
+    void aMissingFileIsOneLineAndExitOne(@TempDir Path directory) {
+        CommandLine commandLine = tickbus.MainAccess.commandLine();
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err, true));
+        Path missing = directory.resolve("missing.bin");
+        assertEquals(1, commandLine.execute("replay", missing.toString()));
+        assertEquals("tickbus: replay failed: file=" + missing + ", error=java.nio.file.NoSuchFileException: "
+                + missing, err.toString().strip());
+    }
+
     private static String level(List<BookLevel> levels) {
         BookLevel best = levels.get(0);
         return Prices.format(best.price(), 4) + "x" + best.size();
