@@ -17,11 +17,14 @@ import tickbus.config.ConfigException;
 import tickbus.config.Descriptor;
 import tickbus.strategy.admin.DeployCommand;
 import tickbus.strategy.admin.UndeployCommand;
+import tickbus.tools.RecordCommand;
+import tickbus.tools.ReplayCommand;
 
 /** The command line: {@code java -jar tickbus.jar [run|validate-config|deploy|undeploy] ...}; no arguments runs the demo. */
 @Command(name = "tickbus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Market-data ingestion on a clustered Vert.x event bus. Without a command, runs the demo.",
-        subcommands = {Main.Run.class, Main.ValidateConfig.class, DeployCommand.class, UndeployCommand.class})
+        subcommands = {Main.Run.class, Main.ValidateConfig.class, DeployCommand.class, UndeployCommand.class,
+            RecordCommand.class, ReplayCommand.class})
 public final class Main implements Callable<Integer> {
 
     static final int EXIT_OK = 0;

@@ -39,6 +39,7 @@ public final class VerticleCatalog {
                 MonitorVerticle::new, MonitorSettings::fromJson));
         add(new VerticleKind("fixml-sim", "FIXML over long-polled HTTP: a simulated venue with a replay window and injectable faults", FixmlSimVerticle::new, FixmlSimSettings::fromJson));
         add(new VerticleKind("redis-sim", "a Redis publisher of simulated quotes and trades (pub/sub or streams) for the demo and tests", tickbus.sim.redis.RedisSimVerticle::new, tickbus.sim.redis.RedisSimSettings::fromJson));
+        add(new VerticleKind("itch-sim", "a simulated NASDAQ venue: ITCH 5.0 over SoupBinTCP 4.0 with injectable faults", tickbus.sim.itch.ItchSimVerticle::new, tickbus.sim.itch.ItchSimSettings::fromJson));
     }
 
     private VerticleCatalog() {

@@ -1,0 +1,61 @@
+package tickbus.tools;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BinaryFileIoTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void plainAndGzippedFilesReadBackTheSameMessages() throws IOException {
+        for (boolean gzip : new boolean[] {false, true}) {
+            Path file = directory.resolve("messages-" + gzip);
+            try (BinaryFileOutput output = BinaryFileOutput.create(file, gzip)) {
+                output.write(new byte[] {'S', 1, 2}, 0, 3);
+                output.write(new byte[] {0, 'A', 9, 9}, 1, 3);
+                assertEquals(10, output.bytes());
+            }
+            byte[] message = new byte[65_535];
+            try (BinaryFileInput input = BinaryFileInput.open(file)) {
+                assertEquals(3, input.next(message));
+                assertArrayEquals(new byte[] {'S', 1, 2}, Arrays.copyOf(message, 3));
+                assertEquals(3, input.next(message));
+                assertArrayEquals(new byte[] {'A', 9, 9}, Arrays.copyOf(message, 3));
+                assertEquals(-1, input.next(message));
+                assertEquals(2, input.messages());
+            }
+        }
+    }
+
+    @Test
+    void emptyFramesAreSkippedAndACutFrameIsNamed() throws IOException {
+        Path file = directory.resolve("cut.bin");
+        Files.write(file, new byte[] {0, 0, 0, 2, 'X', 'Y', 0, 5, 'Z'});
+        byte[] message = new byte[65_535];
+        try (BinaryFileInput input = BinaryFileInput.open(file)) {
+            assertEquals(2, input.next(message));
+            IOException error = assertThrows(IOException.class, () -> input.next(message));
+            assertEquals("BinaryFILE frame cut short by the end of the file: file=" + file + ", frameOffset=6, needed=5",
+                    error.getMessage());
+        }
+    }
+
+    @Test
+    void aMessageOfNoBytesCannotBeWritten() throws IOException {
+        try (BinaryFileOutput output = BinaryFileOutput.create(directory.resolve("x.bin"), false)) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> output.write(new byte[0], 0, 0));
+            assertEquals("message length out of range: length=0, min=1, max=65535", error.getMessage());
+        }
+    }
+}
