@@ -76,7 +76,7 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     }
 
     @Override
-    public boolean admit(String instrument, EventKind kind, long sequence) {
+    public boolean admit(String arrivedOn, String instrument, EventKind kind, long sequence) {
         String stream = restartedStreams.getOrDefault(channel, channel);
         SequenceValidator.Verdict verdict = context.sequence(stream, sequence, instrument);
         if (verdict == SequenceValidator.Verdict.DUPLICATE && sequence == FIRST_PUBLISHER_SEQUENCE) {
