@@ -59,7 +59,8 @@ class RedisJsonRoundTripProperties {
     void cryptofeedTickers(@ForAll("symbols") String symbol, @ForAll @LongRange(min = 0) long timeNanos,
             @ForAll("prices") long bid, @ForAll("prices") long ask, @ForAll @IntRange(max = 18) int priceScale) {
         Quote quote = new Quote(VENUE + ":" + symbol, VENUE, SOURCE, 1, timeNanos, 7, priceScale, bid, 5, ask, 5);
-        Quote expected = new Quote(quote.instrument(), VENUE, SOURCE, 1, timeNanos, 7, priceScale, bid, 0, ask, 0);
+        Quote expected = new Quote(quote.instrument(), VENUE, SOURCE, 1, timeNanos, 7, priceScale, bid,
+                Quote.SIZE_UNKNOWN, ask, Quote.SIZE_UNKNOWN);
         assertEquals(expected, roundTrip(PayloadFormat.CRYPTOFEED_TICKER, quote, priceScale, 8));
     }
 
