@@ -78,7 +78,8 @@ public final class RedisFeedBench {
         Await.until("feed LIVE", () -> feed.metrics().state() == FeedState.LIVE);
         MarketData marketData = MarketData.create(vertx);
         for (int i = 0; i < INSTRUMENTS; i++) {
-            Await.result(marketData.subscribe("XBEN:" + symbol(i), EnumSet.of(EventKind.QUOTE), event -> delivered.increment()));
+            Await.result(marketData.subscribe("XBEN:" + symbol(i), EnumSet.of(EventKind.QUOTE),
+                    event -> delivered.increment()));
         }
         Await.until("subscriptions ACTIVE", () -> protocol.counters().subscribeConfirmations() >= INSTRUMENTS
                 || protocol.counters().streamReads() > 0);

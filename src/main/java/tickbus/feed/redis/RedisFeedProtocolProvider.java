@@ -5,7 +5,7 @@ import tickbus.feed.FeedProtocol;
 import tickbus.feed.FeedProtocolProvider;
 import tickbus.feed.FeedSettings;
 
-/** {@code "protocol": "redis"}: JSON market data over Redis pub/sub or streams (settings in {@link RedisFeedSettings}). */
+/** {@code "protocol": "redis"}: JSON over Redis pub/sub or streams (settings in {@link RedisFeedSettings}). */
 public final class RedisFeedProtocolProvider implements FeedProtocolProvider {
 
     @Override

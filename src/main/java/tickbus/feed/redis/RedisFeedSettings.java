@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import tickbus.config.ConfigException;
 import tickbus.config.ConfigReader;
 import tickbus.protocol.redisjson.PayloadFormat;
@@ -63,12 +65,9 @@ public record RedisFeedSettings(String connectionString, String user, String pas
         PayloadFormat defaultPayload = payloadFormat(reader, "payload", PayloadFormat.TICKBUS);
         Mode mode = reader.enumValue("mode", Mode.class, Mode.PUBSUB);
         List<ChannelTemplate> channels = list(reader, json, "channels", "template", defaultPayload,
-                (template, payload) -> {
-                    String problem = ChannelTemplate.problem(template);
-                    return problem == null ? new ChannelTemplate(template, payload) : problem;
-                });
+                ChannelTemplate::problem, ChannelTemplate::new);
         List<ChannelPattern> patterns = list(reader, json, "patterns", "pattern", defaultPayload,
-                ChannelPattern::new);
+                pattern -> null, ChannelPattern::new);
         if (mode == Mode.STREAM && !patterns.isEmpty()) {
             throw reader.error("patterns", "value=" + patterns.size() + " patterns; expected none in stream mode "
                     + "(streams are read per key)");
@@ -182,15 +181,13 @@ public record RedisFeedSettings(String connectionString, String user, String pas
         return limits;
     }
 
-    /** Makes a list element from its name and payload shape, or returns a problem text. */
-    private interface ElementFactory<T> {
-        Object make(String name, PayloadFormat payload);
-    }
-
-    /** A list of strings, or of objects {@code {"<nameKey>": "...", "payload": "..."}}. */
-    @SuppressWarnings("unchecked")
+    /**
+     * A list of strings, or of objects {@code {"<nameKey>": "...", "payload": "..."}}; {@code problem} says why a
+     * name is unusable (null when it is fine).
+     */
     private static <T> List<T> list(ConfigReader reader, JsonObject json, String key, String nameKey,
-            PayloadFormat defaultPayload, ElementFactory<T> factory) {
+            PayloadFormat defaultPayload, Function<String, String> problem,
+            BiFunction<String, PayloadFormat, T> factory) {
         if (!reader.has(key)) {
             return List.of();
         }
@@ -214,11 +211,11 @@ public record RedisFeedSettings(String connectionString, String user, String pas
                 throw new ConfigException(elementPath, "value=" + element + "; expected a non-empty string or an "
                         + "object {\"" + nameKey + "\", \"payload\"}");
             }
-            Object made = factory.make(name, payload);
-            if (made instanceof String problem) {
-                throw new ConfigException(elementPath, problem);
+            String unusable = problem.apply(name);
+            if (unusable != null) {
+                throw new ConfigException(elementPath, unusable);
             }
-            result.add((T) made);
+            result.add(factory.apply(name, payload));
         }
         return List.copyOf(result);
     }
@@ -233,7 +230,8 @@ public record RedisFeedSettings(String connectionString, String user, String pas
                 return format;
             }
         }
-        throw reader.error(key, "value=\"" + value + "\"; expected one of tickbus, cryptofeed-trade, cryptofeed-ticker");
+        throw reader.error(key, "value=\"" + value
+                + "\"; expected one of tickbus, cryptofeed-trade, cryptofeed-ticker");
     }
 
     /** The configuration name of a payload shape: {@code tickbus}, {@code cryptofeed-trade}, ... */

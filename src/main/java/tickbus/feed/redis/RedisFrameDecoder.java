@@ -36,7 +36,9 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     private final ChannelNames channels = new ChannelNames();
     private final FieldsJson fieldsJson = new FieldsJson();
     private final LatestQuotes latestQuotes = new LatestQuotes();
+    /** Channels whose publisher started again: the sequence stream now validated, and how many restarts. */
     private final Map<String, String> restartedStreams = new HashMap<>();
+    private final Map<String, Integer> restarts = new HashMap<>();
     private final int maxDocumentBytes;
     private String channel;
     private PayloadFormat format;
@@ -80,18 +82,17 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
         String stream = restartedStreams.getOrDefault(channel, channel);
         SequenceValidator.Verdict verdict = context.sequence(stream, sequence, instrument);
         if (verdict == SequenceValidator.Verdict.DUPLICATE && sequence == FIRST_PUBLISHER_SEQUENCE) {
-            publisherRestarted(stream, instrument);
+            publisherRestarted(instrument);
             verdict = context.sequence(restartedStreams.get(channel), sequence, instrument);
         }
         return verdict != SequenceValidator.Verdict.DUPLICATE;
     }
 
     /** Number 1 again on a channel that was past it: the publisher started over; so does the validation. */
-    private void publisherRestarted(String stream, String instrument) {
+    private void publisherRestarted(String instrument) {
         counters.publisherRestarts.increment();
-        int slash = stream.lastIndexOf("#restart-");
-        int restarts = slash < 0 ? 1 : Integer.parseInt(stream.substring(slash + 9)) + 1;
-        restartedStreams.put(channel, channel + "#restart-" + restarts);
+        int count = restarts.merge(channel, 1, Integer::sum);
+        restartedStreams.put(channel, channel + "#restart-" + count);
         long now = FeedClock.nanos(context.clock());
         context.sink().accept(new InstrumentStatus(instrument, context.settings().venue(),
                 context.settings().source(), 0, now, now, InstrumentState.RESET, 0, 0,

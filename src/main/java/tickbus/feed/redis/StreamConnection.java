@@ -176,7 +176,8 @@ final class StreamConnection implements FeedConnection {
     }
 
     private void unblock(int attemptsLeft) {
-        if (unblocking && attemptsLeft == UNBLOCK_ATTEMPTS || !readInFlight || closed) {
+        boolean firstAttemptWhileUnblocking = unblocking && attemptsLeft == UNBLOCK_ATTEMPTS;
+        if (firstAttemptWhileUnblocking || !readInFlight || closed) {
             return;
         }
         unblocking = true;

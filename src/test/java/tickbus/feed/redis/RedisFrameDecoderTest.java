@@ -74,7 +74,8 @@ class RedisFrameDecoderTest {
         }
         decoder.decode(0, 7, frame, 0, position);
         Trade trade = (Trade) context.events.get(0);
-        assertEquals(List.of("XSIM:SKL-BTC", entrySequence, 1305L, 98_500_000_000L, "280232", 1_618_677_817_089_723_000L),
+        assertEquals(List.of("XSIM:SKL-BTC", entrySequence, 1305L, 98_500_000_000L, "280232",
+                1_618_677_817_089_723_000L),
                 List.of(trade.instrument(), trade.sequence(), trade.price(), trade.size(), trade.tradeId(),
                         trade.exchangeTimeNanos()));
     }

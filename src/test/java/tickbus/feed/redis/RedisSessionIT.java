@@ -90,7 +90,8 @@ class RedisSessionIT {
                 .put("password", "wrong")), new JsonObject());
         RedisFeedProtocol protocol = (RedisFeedProtocol) new RedisFeedProtocolProvider().create(settings, "settings");
         wrong.deploy(settings, protocol, protocol);
-        Await.until("refused as auth", Duration.ofSeconds(20), () -> protocol.counters().connectFailuresByKind().getOrDefault("auth", 0L) >= 2,
+        Await.until("refused as auth", Duration.ofSeconds(20),
+                () -> protocol.counters().connectFailuresByKind().getOrDefault("auth", 0L) >= 2,
                 () -> protocol.counters().connectFailuresByKind().toString());
         assertTrue(wrong.harness.feedStatuses.stream().anyMatch(status -> status.state() == FeedState.BACKING_OFF
                 && status.reason().contains("kind=auth") && status.reason().contains("WRONGPASS")),

@@ -58,8 +58,8 @@ class RedisSlowSubscriberIT {
 
         stalling.stall();
         publishQuotes(1, BURST);
-        Await.until("redis cut the subscriber off", Duration.ofSeconds(30),
-                () -> fixture.redis.log().contains("scheduled to be closed ASAP for overcoming of output buffer limits"));
+        Await.until("redis cut the subscriber off", Duration.ofSeconds(30), () -> fixture.redis.log()
+                .contains("scheduled to be closed ASAP for overcoming of output buffer limits"));
         assertTrue(fixture.harness.feed.metrics().pauses() >= 1, "the engine paused the socket");
         stalling.release();
 

@@ -152,8 +152,8 @@ class RedisStreamIT {
         Await.until("the valid trade", () -> fixture.trades(VENUE + ":BTC-USD").size() == 1);
         assertEquals("3", fixture.trades(VENUE + ":BTC-USD").get(0).tradeId());
         assertEquals(Map.of("bad_decimal", 1L, "not_a_number", 1L), fixture.protocol.rejectedByReason());
-        assertTrue(fixture.protocol.deadLetters().get(0).payloadPrefixText().contains("\"price\":\"12\\\"3\\u0001\\\\\""),
-                fixture.protocol.deadLetters().get(0).payloadPrefixText());
+        String deadLetter = fixture.protocol.deadLetters().get(0).payloadPrefixText();
+        assertTrue(deadLetter.contains("\"price\":\"12\\\"3\\u0001\\\\\""), deadLetter);
     }
 
     private void publishTrades(long from, long to) {

@@ -32,8 +32,10 @@ class RedisMarketSimulatorTest {
     void pubSubPayloadsDecodeToTheGeneratedEventsWithOneCounterPerChannel() {
         RedisMarketSimulator simulator = new RedisMarketSimulator(settings(new JsonObject()));
         List<MarketEvent> decoded = new ArrayList<>();
-        RedisJsonIngest ingest = new RedisJsonIngest(RedisJsonLimits.DEFAULTS, 8, 8, new RedisJsonNormalizer("sim",
-                "XRDS", false, RedisJsonNormalizer.SequenceCheck.ADMIT_ALL, decoded::add), new DeadLetterLog(4, 4096, 64));
+        RedisJsonNormalizer normalizer = new RedisJsonNormalizer("sim", "XRDS", false,
+                RedisJsonNormalizer.SequenceCheck.ADMIT_ALL, decoded::add);
+        RedisJsonIngest ingest = new RedisJsonIngest(RedisJsonLimits.DEFAULTS, 8, 8, normalizer,
+                new DeadLetterLog(4, 4096, 64));
         Map<String, Long> lastByChannel = new HashMap<>();
         for (int i = 0; i < 1_000; i++) {
             MarketEvent event = simulator.next(1_700_000_000_000_000_000L + i);

@@ -84,7 +84,8 @@ class RedisSimIT {
         RedisSimVerticle simulator = new RedisSimVerticle();
         Await.result(vertx.deployVerticle(simulator, new io.vertx.core.DeploymentOptions().setConfig(new JsonObject()
                 .put("connectionString", redis.connectionString()).put("mode", "stream").put("payload", "cryptofeed")
-                .put("venue", "COINBASE").put("symbols", new JsonArray().add("BTC-USD")).put("messagesPerSecond", 2_000))));
+                .put("venue", "COINBASE").put("symbols", new JsonArray().add("BTC-USD"))
+                .put("messagesPerSecond", 2_000))));
         Await.result(vertx.deployVerticle("tickbus.feed.FeedVerticle", new io.vertx.core.DeploymentOptions()
                 .setConfig(new JsonObject().put("source", "cryptofeed-streams").put("venue", "COINBASE")
                         .put("protocol", "redis").put("settings", new JsonObject()
