@@ -16,10 +16,15 @@ public final class HttpFeedProtocolProvider implements FeedProtocolProvider {
     @Override
     public FeedProtocol create(FeedSettings settings, String settingsPath) {
         HttpFeedSettings http = HttpFeedSettings.fromJson(settings.protocolSettings(), settingsPath);
+        String feedPath = settingsPath.substring(0, settingsPath.lastIndexOf('.'));
         if (settings.workers() != 1) {
-            throw new ConfigException(settingsPath.substring(0, settingsPath.lastIndexOf('.')) + ".workers",
-                    "value=" + settings.workers() + "; expected 1: a long-poll document holds every instrument and is"
-                            + " decoded whole, in order");
+            throw new ConfigException(feedPath + ".workers", "value=" + settings.workers() + "; expected 1: a "
+                    + "long-poll document holds every instrument and is decoded whole, in order");
+        }
+        if (http.timeouts().waitMillis() >= settings.heartbeatTimeoutMillis()) {
+            throw new ConfigException(settingsPath + ".waitMillis", "value=" + http.timeouts().waitMillis()
+                    + "; expected less than heartbeatTimeoutMillis=" + settings.heartbeatTimeoutMillis()
+                    + ": the heartbeat comes once per waitMillis");
         }
         return new HttpFeedProtocol(settings, http);
     }

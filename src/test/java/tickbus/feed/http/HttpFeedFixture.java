@@ -47,10 +47,10 @@ final class HttpFeedFixture implements AutoCloseable {
         port = Await.result(server.start());
     }
 
-    /** Fast test timings: waitMillis 100, idle 150, deadline 1000; {@code settings} and {@code feed} override. */
+    /** Fast test timings: waitMillis 100, idle 250, deadline 1500; {@code settings} and {@code feed} override. */
     FeedVerticle deploy(JsonObject settings, JsonObject feedOverrides) {
         JsonObject http = new JsonObject().put("baseUrl", "http://127.0.0.1:" + port).put("waitMillis", 100)
-                .put("idleTimeoutMillis", 150).put("pollTimeoutMillis", 1_000).put("connectTimeoutMillis", 500)
+                .put("idleTimeoutMillis", 250).put("pollTimeoutMillis", 1_500).put("connectTimeoutMillis", 500)
                 .mergeIn(settings, true);
         FeedSettings feedSettings = harness.settings(new JsonObject().put("venue", VENUE).put("protocol", "http")
                 .put("settings", http).mergeIn(feedOverrides, true));

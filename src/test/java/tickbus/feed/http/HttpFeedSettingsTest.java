@@ -51,6 +51,12 @@ class HttpFeedSettingsTest {
         ConfigException error = assertThrows(ConfigException.class, () -> FeedProtocols.create(
                 FeedSettings.fromJson(feed.copy().put("workers", 2), "config"), "config"));
         assertTrue(error.getMessage().startsWith("config.workers: value=2; expected 1"), error.getMessage());
+        JsonObject longWait = feed.copy().put("heartbeatTimeoutMillis", 1_000);
+        longWait.getJsonObject("settings").put("waitMillis", 1_000);
+        error = assertThrows(ConfigException.class, () -> FeedProtocols.create(FeedSettings.fromJson(longWait,
+                "config"), "config"));
+        assertEquals("config.settings.waitMillis: value=1000; expected less than heartbeatTimeoutMillis=1000: the "
+                + "heartbeat comes once per waitMillis", error.getMessage());
     }
 
     private static HttpFeedSettings.Endpoint endpoint(String baseUrl) {
