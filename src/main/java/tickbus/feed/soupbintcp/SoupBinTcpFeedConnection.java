@@ -180,7 +180,10 @@ final class SoupBinTcpFeedConnection implements FeedConnection, SoupBinTcpClient
         }
     }
 
-    /** The engine uses this connection now: report an end that came before. */
+    /**
+     * The engine uses this connection now: report an end that came before, on the next turn of the event loop, so
+     * the engine is not told in the middle of the call that brought it here (a watchdog tick, a subscription restore).
+     */
     private void adopted() {
         if (adopted) {
             return;
@@ -189,7 +192,7 @@ final class SoupBinTcpFeedConnection implements FeedConnection, SoupBinTcpClient
         Runnable report = pendingEnd;
         pendingEnd = null;
         if (report != null) {
-            report.run();
+            context.vertx().getOrCreateContext().runOnContext(v -> report.run());
         }
     }
 

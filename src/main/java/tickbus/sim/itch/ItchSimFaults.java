@@ -33,8 +33,11 @@ public final class ItchSimFaults {
         rejectReasonCode = reasonCode;
     }
 
-    /** Start the next accepted login {@code messages} earlier than asked, so the client receives them again. */
-    public synchronized void duplicateOnNextLogin(int messages) {
+    /**
+     * Start the next accepted login that resumes (asks for a later message than the session's first) {@code messages}
+     * earlier than asked, so the client receives them again.
+     */
+    public synchronized void duplicateOnNextResume(int messages) {
         duplicatesOnNextLogin = messages;
     }
 

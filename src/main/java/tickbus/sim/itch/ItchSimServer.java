@@ -191,7 +191,9 @@ public final class ItchSimServer {
         long requested = request.requestedSequenceNumber();
         long start = requested == 0 ? log.nextSequence()
                 : Math.max(log.firstSequence(), Math.min(requested, log.nextSequence()));
-        start = Math.max(log.firstSequence(), start - faults.takeDuplicates());
+        if (requested > log.firstSequence()) {
+            start = Math.max(log.firstSequence(), start - faults.takeDuplicates());
+        }
         stats.logins.incrementAndGet();
         LOG.debug("itch-sim {}: login accepted, requested={}, start={}", session, requested, start);
         connection.accepted(session, start, log.offsetOf(start));

@@ -14,7 +14,8 @@ import tickbus.testing.ItchFlowGenerator;
 /**
  * Reconnect with replay: the server resets the connection in the middle of packets, three times; each time the
  * feed logs in again asking for the message after the last one it processed, and the strategy receives every
- * trade once, in order, and the final best bid and offer of the reference book.
+ * trade once, in order, and the final best bid and offer of the reference book. Resets at the very first bytes
+ * after a login (before or just after the Login Accepted reaches the feed) are survived the same way.
  */
 class ReconnectReplayIT {
 
@@ -53,6 +54,27 @@ class ReconnectReplayIT {
                 previous = requested;
             }
             assertEquals(0, scenario.feed.metrics().duplicates(), "nothing was sent twice");
+        }
+    }
+
+    @Test
+    void resetsRightAfterTheLoginAreSurvived() {
+        ItchFlowGenerator flow = new ItchFlowGenerator(31, 2);
+        List<byte[]> messages = flow.messages(2_000);
+        try (ItchFeedScenario scenario = new ItchFeedScenario()) {
+            scenario.startSim(messages, new JsonObject());
+            scenario.sim.faults().resetAtStreamOffsets(List.of(0L, 1L));
+            scenario.subscribe("XNAS:SYM1");
+            scenario.deployFeed(new JsonObject(), new JsonObject());
+
+            scenario.awaitDecoded(messages.size());
+            List<String> expected = ItchFeedScenario.tradesOf(flow.expectedTrades(), "XNAS:SYM1");
+            scenario.awaitTrades("XNAS:SYM1", expected.size());
+
+            assertEquals(expected, scenario.trades("XNAS:SYM1"));
+            assertEquals(2, scenario.sim.stats().resets());
+            assertEquals(3, scenario.sim.stats().logins());
+            scenario.harness.awaitState(FeedState.LIVE);
         }
     }
 }

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tickbus.protocol.soupbintcp.SoupBinTcpCounter;
-import tickbus.testing.Await;
 import tickbus.testing.ItchFlowGenerator;
 
 /**
@@ -24,11 +23,9 @@ class ServerReplaysDuplicatesIT {
         try (ItchFeedScenario scenario = new ItchFeedScenario()) {
             scenario.startSim(messages, new JsonObject());
             scenario.sim.faults().resetAtStreamOffsets(List.of(scenario.sim.streamBytes() / 2));
-            scenario.sim.faults().duplicateOnNextLogin(0);
+            scenario.sim.faults().duplicateOnNextResume(DUPLICATES);
             scenario.subscribe("XNAS:SYM1", "XNAS:SYM2");
             scenario.deployFeed(new JsonObject(), new JsonObject());
-            Await.until("the reset", () -> scenario.sim.stats().resets() == 1);
-            scenario.sim.faults().duplicateOnNextLogin(DUPLICATES);
 
             scenario.awaitDecoded(messages.size());
             for (String instrument : List.of("XNAS:SYM1", "XNAS:SYM2")) {
