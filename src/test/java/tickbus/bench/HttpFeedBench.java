@@ -89,7 +89,7 @@ public final class HttpFeedBench {
         long started = System.nanoTime();
         String deployment = vertx.deployVerticle(feed).await();
         while (updates.sum() - before < entries) {
-            LockSupport.parkNanos(200_000);
+            LockSupport.parkNanos(1_000_000);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long bytes = feed.metrics().bytes();

@@ -21,6 +21,7 @@ import tickbus.feed.FeedConnection;
 final class HttpFeedConnection implements FeedConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFeedConnection.class);
+
     private final HttpFeedProtocol protocol;
     private final ConnectionContext context;
     private final HttpFeedSettings settings;
