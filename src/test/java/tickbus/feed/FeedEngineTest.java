@@ -129,10 +129,11 @@ class FeedEngineTest {
         Await.until("heartbeat timeout", () -> feed.metrics().heartbeatTimeouts() == 1);
         venue.faults().silent(false);
         Await.until("reconnected", () -> feed.metrics().connects() == 2);
-        harness.awaitState(FeedState.LIVE);
+        Await.until("BACKING_OFF for the heartbeat timeout, then LIVE again", java.time.Duration.ofSeconds(20),
+                () -> harness.describeStates().matches(
+                        ".*BACKING_OFF\\(heartbeat timeout: silentMillis=\\d+, timeoutMillis=1000;.*LIVE\\([^)]*\\)$"),
+                harness::describeStates);
 
-        assertTrue(harness.feedStatuses.stream().anyMatch(status -> status.state() == FeedState.BACKING_OFF
-                && status.reason().startsWith("heartbeat timeout: silentMillis=")), harness.describeStates());
         assertEquals(1, feed.metrics().disconnectsByReason().get("heartbeat-timeout"));
     }
 
