@@ -71,7 +71,7 @@ class MonitorHttpIT {
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         PrometheusText text = PrometheusText.parse(response.body());
-        Set<String> bounded = Set.of("feed", "protocol", "state", "reason", "kind", "quantile");
+        Set<String> bounded = Set.of("feed", "protocol", "state", "reason", "kind", "quantile", "strategy");
         for (PrometheusText.Sample sample : text.samples) {
             if (sample.name().startsWith("tickbus_")) {
                 assertTrue(bounded.containsAll(sample.labels().keySet()), "unbounded label on " + sample);
