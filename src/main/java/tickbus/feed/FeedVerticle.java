@@ -48,6 +48,9 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
     private long lastInboundMillis;
     private long lastDataMillis;
     private boolean stopping;
+    private String lostWhileConnecting;
+    private String endedWhileConnecting;
+    private PayloadSequences payloadSequences;
 
     /** Deployed by name: settings and protocol come from {@code config()}. */
     public FeedVerticle() {
@@ -81,7 +84,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
         subscriptions = new SubscriptionManager(vertx, settings.subscriptionRetry(), this::subscriptionChanged);
         demand = new DemandFollower(vertx, context, settings, node.demand(), subscriptions);
         workers = new ParserWorkers(vertx);
-        PayloadSequences payloadSequences = new PayloadSequences(metrics, clock, this::payloadGap);
+        payloadSequences = new PayloadSequences(metrics, clock, this::payloadGap);
         return workers.deploy(settings.workers(), "tickbus-parser-" + settings.source(),
                 shard -> new ParserWorker(protocol, settings, metrics, node.demand(), clock, payloadSequences, shard))
                 .onSuccess(v -> {
@@ -113,6 +116,8 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
             return;
         }
         lifecycle.transition(FeedState.CONNECTING, reason);
+        lostWhileConnecting = null;
+        endedWhileConnecting = null;
         long generation = ++connectionGeneration;
         breaker.<FeedConnection>execute(promise -> protocol.connect(this).onComplete(promise))
                 .onComplete(result -> {
@@ -136,6 +141,17 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
     private void connected(FeedConnection newConnection) {
         connection = newConnection;
         metrics.connects.increment();
+        if (dispatcher.paused()) {
+            newConnection.pause();
+        }
+        if (endedWhileConnecting != null) {
+            endOfSession(endedWhileConnecting);
+            return;
+        }
+        if (lostWhileConnecting != null) {
+            drop("connection lost: " + lostWhileConnecting, "peer");
+            return;
+        }
         lastInboundMillis = clock.millis();
         lastDataMillis = lastInboundMillis;
         lifecycle.transition(FeedState.RECOVERING, "connected; restoring " + subscriptions.wanted().size()
@@ -248,13 +264,22 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
 
     @Override
     public void connectionLost(String reason) {
-        if (!stopping) {
-            drop("connection lost: " + reason, "peer");
+        if (stopping) {
+            return;
         }
+        if (connection == null && lifecycle.state() == FeedState.CONNECTING) {
+            lostWhileConnecting = reason;
+            return;
+        }
+        drop("connection lost: " + reason, "peer");
     }
 
     @Override
     public void endOfSession(String reason) {
+        if (connection == null && lifecycle.state() == FeedState.CONNECTING) {
+            endedWhileConnecting = reason;
+            return;
+        }
         if (connection != null) {
             release().close();
         }
@@ -265,6 +290,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
     @Override
     public void sessionChanged(String reason, long nextSequence) {
         sequencing.reset(nextSequence);
+        payloadSequences.clear();
         dispatcher.reset();
         publishToWanted(InstrumentState.RESET, 0, 0, reason);
     }
