@@ -22,6 +22,12 @@ public record FixmlSimSettings(String host, int port, int instrumentCount, Strin
 
     public static final int DEFAULT_PORT = 8089;
 
+    /** The same settings on another port. */
+    public FixmlSimSettings withPort(int newPort) {
+        return new FixmlSimSettings(host, newPort, instrumentCount, symbolPrefix, updatesPerSecond, windowSize,
+                maxBatchEntries, maxWaitMillis, priceScale, seed, cmeFile);
+    }
+
     public static FixmlSimSettings fromJson(JsonObject json, String path) {
         ConfigReader reader = new ConfigReader(json, path);
         FixmlSimSettings settings = new FixmlSimSettings(reader.string("host", "127.0.0.1"),

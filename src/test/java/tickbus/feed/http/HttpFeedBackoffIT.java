@@ -61,7 +61,7 @@ class HttpFeedBackoffIT {
             assertTrue(probeSpacingMillis >= 300, "probes " + probeSpacingMillis + " ms apart");
             List<BreakerState> breaker = fixture.harness.feedStatuses.stream().map(FeedStatus::breaker).distinct()
                     .toList();
-            assertEquals(List.of(BreakerState.CLOSED, BreakerState.OPEN, BreakerState.HALF_OPEN), breaker.subList(0, 3));
+            assertEquals(List.of(BreakerState.CLOSED, BreakerState.OPEN, BreakerState.HALF_OPEN), List.copyOf(breaker).subList(0, 3));
             Await.until("LIVE with the breaker closed", Duration.ofSeconds(10), () -> {
                 List<FeedStatus> statuses = fixture.harness.feedStatuses;
                 FeedStatus last = statuses.get(statuses.size() - 1);

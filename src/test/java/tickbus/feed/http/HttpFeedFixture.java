@@ -43,7 +43,11 @@ final class HttpFeedFixture implements AutoCloseable {
     FeedVerticle feed;
 
     HttpFeedFixture(FixmlSimSettings simulator) {
-        server = new FixmlSimServer(harness.vertx, simulator, harness.clock);
+        // A restart listens again on the same port: keep it out of the ephemeral range, where an outgoing
+        // connection (even the feed's own reconnect) could take it while the server is down.
+        FixmlSimSettings settings = simulator.port() == 0 ? simulator.withPort(tickbus.testing.FreePorts.stable())
+                : simulator;
+        server = new FixmlSimServer(harness.vertx, settings, harness.clock);
         port = Await.result(server.start());
     }
 
@@ -97,7 +101,7 @@ final class HttpFeedFixture implements AutoCloseable {
 
     /** As {@link #updateSequences}, counting only what arrived after {@code marker} (null: everything). */
     List<Long> updateSequencesAfter(String instrument, MarketEvent marker) {
-        List<MarketEvent> received = events(instrument);
+        List<MarketEvent> received = List.copyOf(events(instrument));
         int from = marker == null ? 0 : received.indexOf(marker) + 1;
         List<Long> sequences = new ArrayList<>();
         for (MarketEvent event : received.subList(from, received.size())) {
