@@ -59,14 +59,14 @@ class MonitorAccessIT {
     @Test
     void metricsNeedTheCredentialAndHealthProbesDoNot() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> bare = http.send(HttpRequest.newBuilder(URI.create(demo.url("/metrics"))).build(),
+        HttpResponse<String> bare = http.send(HttpRequest.newBuilder(URI.create(demo.url("/metrics"))).timeout(java.time.Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, bare.statusCode());
         assertEquals("Bearer realm=\"tickbus\"", bare.headers().firstValue("WWW-Authenticate").orElse(""));
         HttpResponse<String> authorized = http.send(HttpRequest.newBuilder(URI.create(demo.url("/metrics")))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + TOKEN).timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, authorized.statusCode());
-        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(demo.url("/health/live"))).build(),
+        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(demo.url("/health/live"))).timeout(java.time.Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, live.statusCode());
     }

@@ -110,7 +110,7 @@ class MonitorBridgeIT {
             assertEquals(101, own.status);
         }
         HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                demo.url("/eventbus/info"))).header("Origin", "https://attacker.example").build(),
+                demo.url("/eventbus/info"))).header("Origin", "https://attacker.example").timeout(java.time.Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, info.statusCode());
     }
