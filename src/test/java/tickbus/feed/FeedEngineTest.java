@@ -113,8 +113,9 @@ class FeedEngineTest {
         single.generate(50);
         Await.until("the venue's messages decoded", () -> harness.feed.metrics().frames() == 50);
         harness.subscribe(INSTRUMENT);
-        Await.until("snapshot quote", () -> !harness.received.isEmpty());
-        tickbus.event.Quote snapshot = (tickbus.event.Quote) harness.received.get(0);
+        Await.until("snapshot quote", () -> harness.received.stream().anyMatch(e -> e instanceof tickbus.event.Quote));
+        tickbus.event.Quote snapshot = (tickbus.event.Quote) harness.received.stream()
+                .filter(e -> e instanceof tickbus.event.Quote).findFirst().orElseThrow();
         assertTrue(snapshot.sequence() <= 50 && snapshot.sequence() >= 1, "sequence=" + snapshot.sequence());
         single.generate(1);
         awaitSequences(51);
