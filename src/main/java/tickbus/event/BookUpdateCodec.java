@@ -26,13 +26,13 @@ public final class BookUpdateCodec extends EventCodec<BookUpdate> {
 
     @Override
     public void encodeToWire(Buffer buffer, BookUpdate update) {
-        WireWriter out = WireWriter.begin();
+        WireWriter out = WireWriter.begin(buffer);
         out.writeHeader(update);
         out.writeByte(update.priceScale());
         out.writeBoolean(update.snapshot());
         writeLevels(out, update.bids());
         writeLevels(out, update.asks());
-        out.appendTo(buffer);
+        out.finish();
     }
 
     private static void writeLevels(WireWriter out, List<BookLevel> levels) {

@@ -22,14 +22,14 @@ public final class QuoteCodec extends EventCodec<Quote> {
 
     @Override
     public void encodeToWire(Buffer buffer, Quote quote) {
-        WireWriter out = WireWriter.begin();
+        WireWriter out = WireWriter.begin(buffer);
         out.writeHeader(quote);
         out.writeByte(quote.priceScale());
         out.writeLong(quote.bidPrice());
         out.writeLong(quote.bidSize());
         out.writeLong(quote.askPrice());
         out.writeLong(quote.askSize());
-        out.appendTo(buffer);
+        out.finish();
     }
 
     @Override

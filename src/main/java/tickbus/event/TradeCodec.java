@@ -25,7 +25,7 @@ public final class TradeCodec extends EventCodec<Trade> {
 
     @Override
     public void encodeToWire(Buffer buffer, Trade trade) {
-        WireWriter out = WireWriter.begin();
+        WireWriter out = WireWriter.begin(buffer);
         out.writeHeader(trade);
         out.writeByte(trade.priceScale());
         out.writeLong(trade.price());
@@ -33,7 +33,7 @@ public final class TradeCodec extends EventCodec<Trade> {
         out.writeEnum(trade.aggressor());
         out.writeText(trade.tradeId());
         out.writeEnum(trade.type());
-        out.appendTo(buffer);
+        out.finish();
     }
 
     @Override
