@@ -120,7 +120,7 @@ public final class RedisFeedBench {
                 .put("channels", new JsonArray().add("md:{symbol}:quotes"));
         if (mode.startsWith("stream")) {
             settings.put("mode", "stream").put("stream", new JsonObject().put("startId", "0").put("blockMillis", 100)
-                    .put("batchCount", 1_000).put("checkpointIntervalMillis", 100));
+                    .put("batchCount", Integer.getInteger("bench.batchCount", 1_000)).put("checkpointIntervalMillis", 100));
         }
         return settings;
     }
