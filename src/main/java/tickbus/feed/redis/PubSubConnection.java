@@ -42,6 +42,8 @@ final class PubSubConnection implements FeedConnection {
     private final Map<String, PayloadFormat> patternFormats = new HashMap<>();
     private final Buffer frame = Buffer.buffer(1024);
     private boolean flushScheduled;
+    private long pendingMessages;
+    private long pendingBytes;
     private boolean closed;
     private boolean pingInFlight;
     private long lastPingMillis;
@@ -139,8 +141,9 @@ final class PubSubConnection implements FeedConnection {
     }
 
     private void message(PayloadFormat format, Buffer channel, Buffer payload) {
-        context.bytesReceived(channel.length() + payload.length() + PUSH_OVERHEAD_BYTES);
-        counters.messages.increment();
+        pendingBytes += channel.length() + payload.length() + PUSH_OVERHEAD_BYTES;
+        pendingMessages++;
+        scheduleEndOfTurn();
         if (format == null) {
             counters.unexpectedPushes.increment();
             return;
@@ -152,10 +155,21 @@ final class PubSubConnection implements FeedConnection {
         int position = RedisFrames.writeHeader(frame, format, false, 0, channel);
         frame.setBuffer(position, payload);
         context.frame(0, frame, 0, position + payload.length());
+    }
+
+    /**
+     * At the end of this event-loop turn, count its messages and bytes once and hand its frames to the workers
+     * together (a count per message cost more than the message's frame).
+     */
+    private void scheduleEndOfTurn() {
         if (!flushScheduled) {
             flushScheduled = true;
             eventLoop.runOnContext(v -> {
                 flushScheduled = false;
+                counters.messages.add(pendingMessages);
+                pendingMessages = 0;
+                RedisFrames.bytesReceived(context, pendingBytes);
+                pendingBytes = 0;
                 context.endOfRead();
             });
         }
