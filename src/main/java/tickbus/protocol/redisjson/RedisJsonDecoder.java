@@ -51,8 +51,16 @@ public final class RedisJsonDecoder {
     public void decode(PayloadFormat format, String channel, byte[] payload, int offset, int length,
             long receiveTimeNanos) {
         Objects.checkFromIndexSize(offset, length, payload.length);
-        checkBytes(payload, offset, length);
-        if (!parseFlat(format, payload, offset, length)) {
+        checkLength(length);
+        boolean flat;
+        try {
+            flat = parseFlat(format, payload, offset, length);
+        } catch (RedisJsonException refused) {
+            checkEncoding(payload, offset, length);
+            throw refused;
+        }
+        if (!flat) {
+            checkEncoding(payload, offset, length);
             parse(format, payload, offset, length);
         }
         switch (format) {
@@ -78,8 +86,11 @@ public final class RedisJsonDecoder {
         return limits;
     }
 
-    private void checkBytes(byte[] payload, int offset, int length) {
-        checkLength(length);
+    /**
+     * Invalid UTF-8 is the first reason to refuse a payload. A payload the flat scanner read to the end is plain
+     * ASCII (it declines any other byte), so only a payload it declined or refused is checked.
+     */
+    private static void checkEncoding(byte[] payload, int offset, int length) {
         int invalid = Utf8.firstInvalid(payload, offset, length);
         if (invalid >= 0) {
             throw new RedisJsonException(Reason.INVALID_ENCODING, "offset=" + (invalid - offset) + ", byte=0x"
