@@ -40,6 +40,8 @@ final class PubSubConnection implements FeedConnection {
     // Keyed by String: Buffer hash codes of names that differ in a few characters collide in a HashMap.
     private final Map<String, PayloadFormat> channelFormats = new HashMap<>();
     private final Map<String, PayloadFormat> patternFormats = new HashMap<>();
+    /** A message's channel as a String without decoding its bytes each time. */
+    private final ChannelNames channelNames = new ChannelNames();
     private final Buffer frame = Buffer.buffer(1024);
     private boolean flushScheduled;
     private long pendingMessages;
@@ -130,8 +132,9 @@ final class PubSubConnection implements FeedConnection {
         }
         Buffer kind = push.get(0).toBuffer();
         if (push.size() == 3 && kind.equals(MESSAGE)) {
-            Response channel = push.get(1);
-            message(channelFormats.get(channel.toString()), channel.toBuffer(), push.get(2).toBuffer());
+            Buffer channel = push.get(1).toBuffer();
+            message(channelFormats.get(channelNames.of(channel, 0, channel.length())), channel,
+                    push.get(2).toBuffer());
         } else if (push.size() == 4 && kind.equals(PATTERN_MESSAGE)) {
             message(patternFormats.get(push.get(1).toString()), push.get(2).toBuffer(), push.get(3).toBuffer());
         } else {
