@@ -245,6 +245,14 @@ class HostileJsonTest {
     }
 
     @Test
+    void invalidUtf8AfterAnInvalidFieldIsStillTheReason() {
+        byte[] head = (QUOTE_HEAD.replace("\"v\":1", "\"v\":2") + "\"bid\":\"").getBytes(StandardCharsets.UTF_8);
+        byte[] payload = concat(head, new byte[] {(byte) 0xFF}, "\"}".getBytes(StandardCharsets.UTF_8));
+        String message = rejects(Reason.INVALID_ENCODING, PayloadFormat.TICKBUS, payload);
+        assertTrue(message.contains("offset=" + head.length + ", byte=0xff"), message);
+    }
+
+    @Test
     void overlongUtf8InAnIgnoredField() {
         byte[] head = (QUOTE_HEAD + "\"bid\":\"1\",\"note\":\"").getBytes(StandardCharsets.UTF_8);
         byte[] payload = concat(head, new byte[] {(byte) 0xC0, (byte) 0xAF}, "\"}".getBytes(StandardCharsets.UTF_8));
