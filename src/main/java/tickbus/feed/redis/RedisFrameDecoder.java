@@ -110,11 +110,13 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     private MarketEvent withEntrySequence(MarketEvent event) {
         if (event instanceof Quote q) {
             return new Quote(q.instrument(), q.venue(), q.source(), entrySequence, q.exchangeTimeNanos(),
-                    q.receiveTimeNanos(), q.priceScale(), q.bidPrice(), q.bidSize(), q.askPrice(), q.askSize());
+                    q.receiveTimeNanos(), q.priceScale(), q.sizeScale(), q.bidPrice(), q.bidSize(), q.askPrice(),
+                    q.askSize());
         }
         if (event instanceof Trade t) {
             return new Trade(t.instrument(), t.venue(), t.source(), entrySequence, t.exchangeTimeNanos(),
-                    t.receiveTimeNanos(), t.priceScale(), t.price(), t.size(), t.aggressor(), t.tradeId(), t.type());
+                    t.receiveTimeNanos(), t.priceScale(), t.sizeScale(), t.price(), t.size(), t.aggressor(),
+                    t.tradeId(), t.type());
         }
         return event;
     }

@@ -69,8 +69,8 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
         String instrument = instrumentIds.of(venue, message.symbol());
         if (sequenceCheck.admit(message.channel(), instrument, EventKind.QUOTE, message.sequence())) {
             sink.accept(new Quote(instrument, venue, source, message.sequence(), message.timestampNanos(),
-                    message.receiveTimeNanos(), message.priceScale(), message.bidPrice(), message.bidSize(),
-                    message.askPrice(), message.askSize()));
+                    message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.bidPrice(),
+                    message.bidSize(), message.askPrice(), message.askSize()));
         }
     }
 
@@ -79,8 +79,8 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
         String instrument = instrumentIds.of(venue, message.symbol());
         if (sequenceCheck.admit(message.channel(), instrument, EventKind.TRADE, message.sequence())) {
             sink.accept(new Trade(instrument, venue, source, message.sequence(), message.timestampNanos(),
-                    message.receiveTimeNanos(), message.priceScale(), message.price(), message.size(),
-                    message.aggressor(), message.tradeId(), TradeType.REGULAR));
+                    message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.price(),
+                    message.size(), message.aggressor(), message.tradeId(), TradeType.REGULAR));
         }
     }
 
@@ -89,8 +89,8 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
         String eventVenue = venueFromPayload ? message.exchange() : venue;
         sink.accept(new Trade(instrumentIds.of(eventVenue, message.symbol()), eventVenue, source,
                 ++lastCountedSequence, exchangeTime(message),
-                message.receiveTimeNanos(), message.priceScale(), message.price(), message.amount(),
-                message.aggressor(), message.tradeId(), TradeType.REGULAR));
+                message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.price(),
+                message.amount(), message.aggressor(), message.tradeId(), TradeType.REGULAR));
     }
 
     @Override
@@ -98,8 +98,9 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
         String eventVenue = venueFromPayload ? message.exchange() : venue;
         sink.accept(new Quote(instrumentIds.of(eventVenue, message.symbol()), eventVenue, source,
                 ++lastCountedSequence, exchangeTime(message),
-                message.receiveTimeNanos(), message.priceScale(), message.bidPrice(), message.hasBid() ? Quote.SIZE_UNKNOWN : 0,
-                message.askPrice(), message.hasAsk() ? Quote.SIZE_UNKNOWN : 0));
+                message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.bidPrice(),
+                message.hasBid() ? Quote.SIZE_UNKNOWN : 0, message.askPrice(),
+                message.hasAsk() ? Quote.SIZE_UNKNOWN : 0));
     }
 
     private static long exchangeTime(CryptofeedMessage message) {

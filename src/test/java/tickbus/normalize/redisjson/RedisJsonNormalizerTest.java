@@ -38,11 +38,11 @@ class RedisJsonNormalizerTest {
         accept(ingest, PayloadFormat.CRYPTOFEED_TICKER, CF_TICKER);
         accept(ingest, PayloadFormat.CRYPTOFEED_TRADE, String.format(CF_TRADE, "COINBASE", "1618677817.2", "\"None\""));
         assertEquals(List.of(
-                new Trade("XCBS:SKL-USD", "XCBS", "src", 1, 1_618_677_817_121_358_000L, RECEIVED, 8, 79_100_000,
+                new Trade("XCBS:SKL-USD", "XCBS", "src", 1, 1_618_677_817_121_358_000L, RECEIVED, 8, 8, 79_100_000,
                         45_000_000_000L, Side.BUY, "1568268", TradeType.REGULAR),
-                new Quote("XCBS:SKL-USD", "XCBS", "src", 2, 1_618_677_817_056_746_000L, RECEIVED, 8, 79_010_000, Quote.SIZE_UNKNOWN,
-                        0, 0),
-                new Trade("XCBS:SKL-USD", "XCBS", "src", 3, 1_618_677_817_200_000_000L, RECEIVED, 8, 79_100_000,
+                new Quote("XCBS:SKL-USD", "XCBS", "src", 2, 1_618_677_817_056_746_000L, RECEIVED, 8, 8, 79_010_000,
+                        Quote.SIZE_UNKNOWN, 0, 0),
+                new Trade("XCBS:SKL-USD", "XCBS", "src", 3, 1_618_677_817_200_000_000L, RECEIVED, 8, 8, 79_100_000,
                         45_000_000_000L, Side.BUY, "1568268", TradeType.REGULAR)), sink.events);
     }
 
