@@ -51,6 +51,7 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
         this.maxDocumentBytes = settings.limits().maxDocumentBytes();
         RedisJsonNormalizer normalizer = new RedisJsonNormalizer(context.settings().source(),
                 context.settings().venue(), settings.venueFromPayload(), this, this::emit);
+        normalizer.countFrom(FeedClock.nanos(context.clock()));
         this.ingest = new RedisJsonIngest(settings.limits(), settings.priceScale(), settings.sizeScale(), normalizer,
                 deadLetters);
     }

@@ -47,6 +47,25 @@ class RedisJsonNormalizerTest {
     }
 
     @Test
+    void aRestartedFeedCountsAboveWhereItsPredecessorStopped() {
+        long firstStart = 1_700_000_000_000_000_000L;
+        RedisJsonNormalizer first = new RedisJsonNormalizer("src", "XCBS", false,
+                RedisJsonNormalizer.SequenceCheck.ADMIT_ALL, sink);
+        first.countFrom(firstStart);
+        RedisJsonIngest ingest = new RedisJsonIngest(RedisJsonLimits.DEFAULTS, 8, 8, first,
+                new DeadLetterLog(4, 4096, 64));
+        accept(ingest, PayloadFormat.CRYPTOFEED_TICKER, CF_TICKER);
+        accept(ingest, PayloadFormat.CRYPTOFEED_TICKER, CF_TICKER);
+        RedisJsonNormalizer restarted = new RedisJsonNormalizer("src", "XCBS", false,
+                RedisJsonNormalizer.SequenceCheck.ADMIT_ALL, sink);
+        restarted.countFrom(firstStart + 1_000_000);
+        accept(new RedisJsonIngest(RedisJsonLimits.DEFAULTS, 8, 8, restarted, new DeadLetterLog(4, 4096, 64)),
+                PayloadFormat.CRYPTOFEED_TICKER, CF_TICKER);
+        assertEquals(List.of(firstStart, firstStart + 1, firstStart + 1_000_000),
+                sink.events.stream().map(MarketEvent::sequence).toList());
+    }
+
+    @Test
     void venueFromThePayloadsExchange() {
         RedisJsonIngest ingest = ingest("XCBS", true);
         accept(ingest, PayloadFormat.CRYPTOFEED_TRADE, String.format(CF_TRADE, "KRAKEN", "1618677817.1", "\"None\""));
