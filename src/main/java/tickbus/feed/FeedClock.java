@@ -10,7 +10,10 @@ public final class FeedClock {
     }
 
     public static long nanos(InstantSource clock) {
-        Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return nanos(clock.instant());
+    }
+
+    public static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -239,7 +240,8 @@ public class FeedVerticle extends VerticleBase
 
     @Override
     public void frame(long firstSequence, long lastSequence, Buffer source, int offset, int length) {
-        long nowMillis = clock.millis();
+        Instant now = clock.instant();
+        long nowMillis = now.toEpochMilli();
         watchdog.data(nowMillis);
         metrics.frames.increment();
         metrics.data(nowMillis);
@@ -250,7 +252,7 @@ public class FeedVerticle extends VerticleBase
         if (firstSequence > 0 && !sequencing.accept(firstSequence, lastSequence, nowMillis)) {
             return;
         }
-        dispatcher.add(firstSequence, FeedClock.nanos(clock), source, offset, length);
+        dispatcher.add(firstSequence, FeedClock.nanos(now), source, offset, length);
     }
 
     @Override
