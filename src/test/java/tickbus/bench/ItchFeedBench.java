@@ -47,6 +47,7 @@ public final class ItchFeedBench {
     private static final int INSTRUMENTS = 1_000;
     private static final int SUBSCRIBED_EVERY = 10;
     private static final long WARM_UP_NANOS = 5_000_000_000L;
+    private static final long POLL_NANOS = 10_000_000L;
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "throughput";
@@ -72,28 +73,45 @@ public final class ItchFeedBench {
         long total = sim.nextSequence() - 1;
         long warm = total / 5;
         awaitDecoded(protocol, warm);
+        String loadBefore = loadAverage();
         ThreadCpu cpu = new ThreadCpu();
         long t0 = System.nanoTime();
+        long decoded0 = protocol.decodedMessages();
         long events0 = strategy.events.get();
         List<String> seconds = new ArrayList<>();
-        long last = warm;
-        long lastTime = t0;
-        while (protocol.decodedMessages() < total) {
-            LockSupport.parkNanos(1_000_000_000L);
-            long now = System.nanoTime();
-            long decoded = protocol.decodedMessages();
-            seconds.add(String.format("%.2f", (decoded - last) / ((now - lastTime) / 1e9) / 1e6));
-            last = decoded;
-            lastTime = now;
+        long bucketStart = t0;
+        long bucketDecoded = decoded0;
+        long decoded = decoded0;
+        long now = t0;
+        // Polled finely so the window ends within one poll of the last message, not rounded up to whole seconds.
+        while (decoded < total) {
+            LockSupport.parkNanos(POLL_NANOS);
+            now = System.nanoTime();
+            decoded = protocol.decodedMessages();
+            if (now - bucketStart >= 1_000_000_000L || decoded >= total) {
+                seconds.add(String.format("%.2f (%.2f s)", (decoded - bucketDecoded) / ((now - bucketStart) / 1e9)
+                        / 1e6, (now - bucketStart) / 1e9));
+                bucketStart = now;
+                bucketDecoded = decoded;
+            }
         }
-        long t1 = System.nanoTime();
-        String cpuUse = cpu.since(t1 - t0);
-        awaitDecoded(protocol, total);
-        double seconds1 = (t1 - t0) / 1e9;
-        System.out.printf("throughput: messages=%,d measured=%,d in %.2f s -> %.2f M msg/s; strategy events %.0f/s;"
-                + " per second (M msg/s): %s%n", total, total - warm, seconds1, (total - warm) / seconds1 / 1e6,
-                (strategy.events.get() - events0) / seconds1, seconds);
-        System.out.println("cpu (share of one core over the window): " + cpuUse);
+        long t1 = now;
+        String cpuUse = cpu.since(t1 - t0, decoded - decoded0);
+        double window = (t1 - t0) / 1e9;
+        System.out.printf("throughput: messages=%,d measured=%,d in %.3f s (polled every %d ms) -> %.2f M msg/s;"
+                + " strategy events %.0f/s; per second (M msg/s): %s%n", total, decoded - decoded0, window,
+                POLL_NANOS / 1_000_000, (decoded - decoded0) / window / 1e6,
+                (strategy.events.get() - events0) / window, seconds);
+        System.out.println("cpu (share of one core over the window; ns of CPU per message): " + cpuUse);
+        System.out.println("load average before / after: " + loadBefore + " / " + loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static void latency(Vertx vertx, PreciseClock clock, long rate, long seconds) throws Exception {
@@ -105,7 +123,13 @@ public final class ItchFeedBench {
         long warmUpEnds = pacing.startEpochNanos() + WARM_UP_NANOS;
         LockSupport.parkNanos(warmUpEnds - clock.nanos());
         feed.verticle().metrics().takeLatencyInterval();
+        String loadBefore = loadAverage();
+        ThreadCpu cpu = new ThreadCpu();
+        long t0 = System.nanoTime();
+        long decoded0 = feed.protocol().decodedMessages();
         awaitDecoded(feed.protocol(), rate * seconds);
+        long t1 = System.nanoTime();
+        String cpuUse = cpu.since(t1 - t0, feed.protocol().decodedMessages() - decoded0);
         LockSupport.parkNanos(500_000_000L);
         Histogram receiveToPublish = feed.verticle().metrics().takeLatencyInterval();
         System.out.printf("latency: rate=%,d msg/s for %d s, measured events=%,d (after %d s warm-up)%n", rate,
@@ -114,6 +138,8 @@ public final class ItchFeedBench {
         print("wire-to-strategy (from the schedule, CO-corrected)", strategy.fromSchedule);
         print("of which receive-to-publish (feed event loop read to event bus publish on the worker)",
                 receiveToPublish);
+        System.out.println("cpu (share of one core after the warm-up; ns of CPU per message): " + cpuUse);
+        System.out.println("load average before / after: " + loadBefore + " / " + loadAverage());
     }
 
     private static void print(String what, Histogram histogram) {
@@ -206,26 +232,39 @@ public final class ItchFeedBench {
                 .getThreadMXBean();
         private final java.util.Map<Long, Long> start = new java.util.HashMap<>();
 
+        private final long processStart = processCpuNanos();
+
         ThreadCpu() {
             for (long id : threads.getAllThreadIds()) {
                 start.put(id, threads.getThreadCpuTime(id));
             }
         }
 
-        String since(long wallNanos) {
-            java.util.Map<String, Double> shares = new java.util.TreeMap<>();
+        String since(long wallNanos, long messages) {
+            java.util.Map<String, Long> used = new java.util.TreeMap<>();
             for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info != null) {
-                    long used = threads.getThreadCpuTime(info.getThreadId())
+                    long nanos = threads.getThreadCpuTime(info.getThreadId())
                             - start.getOrDefault(info.getThreadId(), 0L);
-                    if (used > wallNanos / 100) {
-                        shares.put(info.getThreadName(), used / (double) wallNanos);
+                    if (nanos > wallNanos / 100) {
+                        used.put(info.getThreadName(), nanos);
                     }
                 }
             }
             StringBuilder text = new StringBuilder();
-            shares.forEach((name, share) -> text.append(String.format("%s=%.0f%% ", name, share * 100)));
-            return text.toString().trim();
+            used.forEach((name, nanos) -> text.append(String.format("%s=%.0f%%", name, nanos * 100.0 / wallNanos))
+                    .append(messages > 0 ? String.format(" (%.0f ns/msg) ", nanos / (double) messages) : " "));
+            long processNanos = processCpuNanos() - processStart;
+            text.append(String.format("process (GC and JIT included)=%.0f%%", processNanos * 100.0 / wallNanos));
+            if (messages > 0) {
+                text.append(String.format(" (%.0f ns/msg)", processNanos / (double) messages));
+            }
+            return text.toString();
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
         }
     }
 
