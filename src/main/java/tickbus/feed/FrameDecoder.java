@@ -19,6 +19,13 @@ public interface FrameDecoder {
     default void snapshot(String instrument, tickbus.event.EventSink sink) {
     }
 
+    /**
+     * The worker decoded every frame of one batch. Counters kept per frame can be published here, once per batch,
+     * instead of with an atomic operation per frame.
+     */
+    default void endOfBatch() {
+    }
+
     /** The upstream session changed: forget all state (books, maps). */
     default void reset() {
     }

@@ -36,6 +36,8 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
     private EventBus eventBus;
     private FrameDecoder decoder;
     private long lastErrorLogMillis;
+    /** Published since the batch began; added to the metrics once per batch, not with an atomic per event. */
+    private long eventsInBatch;
 
     ParserWorker(FeedProtocol protocol, FeedSettings settings, FeedMetrics metrics, DemandRegistry demand,
             InstantSource clock, PayloadSequences payloadSequences, int shard) {
@@ -77,15 +79,20 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
             addresses.clear();
             return;
         }
-        Buffer bytes = batch.bytes();
+        byte[] bytes = batch.bytes();
+        Buffer frames = batch.buffer();
         int position = 0;
         for (int i = 0; i < batch.frameCount(); i++) {
-            int length = bytes.getInt(position);
-            long sequence = bytes.getLong(position + 4);
-            long receiveTimeNanos = bytes.getLong(position + 12);
+            int length = FrameBatch.frameLength(bytes, position);
             int offset = position + FrameBatch.HEADER_BYTES;
-            decodeOne(sequence, receiveTimeNanos, bytes, offset, length);
+            decodeOne(FrameBatch.sequence(bytes, position), FrameBatch.receiveTimeNanos(bytes, position), frames,
+                    offset, length);
             position = offset + length;
+        }
+        decoder.endOfBatch();
+        if (eventsInBatch > 0) {
+            metrics.eventsPublished.add(eventsInBatch);
+            eventsInBatch = 0;
         }
     }
 
@@ -117,7 +124,7 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         }
         String[] byKind = addresses.computeIfAbsent(event.instrument(), ParserWorker::addressesOf);
         eventBus.publish(byKind[event.kind().ordinal()], event);
-        metrics.eventsPublished.increment();
+        eventsInBatch++;
         metrics.latency(FeedClock.nanos(clock) - event.receiveTimeNanos());
     }
 

@@ -124,10 +124,15 @@ class Itch50FrameDecoderTest {
         assertEquals(List.of(new BookLevel(99_0000, 100)), ((BookUpdate) snapshot.get(0)).bids());
     }
 
+    /** One batch, as the parser worker hands it over: the batch always ends, even after a rejected frame. */
     private void feed(byte[]... messages) {
-        for (byte[] message : messages) {
-            sequence++;
-            decoder.decode(sequence, sequence * 1_000, Buffer.buffer(message), 0, message.length);
+        try {
+            for (byte[] message : messages) {
+                sequence++;
+                decoder.decode(sequence, sequence * 1_000, Buffer.buffer(message), 0, message.length);
+            }
+        } finally {
+            decoder.endOfBatch();
         }
     }
 
