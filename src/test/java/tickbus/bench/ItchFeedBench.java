@@ -40,6 +40,8 @@ import tickbus.strategy.MarketData;
  *       timestamp), and again from the moment the fixed schedule says it was due (so a late simulator tick counts
  *       against us, not hidden: coordinated omission corrected by construction). The first 5 s are warm-up.</li>
  * </ul>
+ * The system property {@code workers} (default 1) sets the feed's parser workers (sharded by stock locate);
+ * {@code pacingTickMicros} (default 1000) the simulator's pacing tick in latency mode.
  * Usage: bench/main tickbus.bench.ItchFeedBench throughput 10000000 | latency 100000 30
  */
 public final class ItchFeedBench {
@@ -152,6 +154,7 @@ public final class ItchFeedBench {
     private static ItchSimServer startSim(Vertx vertx, InstantSource clock, JsonObject overrides) {
         JsonObject json = new JsonObject().put("port", 0).put("instrumentCount", INSTRUMENTS)
                 .put("haltEveryMessages", 0).put("retainedMessages", 100_000_000).put("clientTimeoutMillis", 600_000)
+                .put("pacingTickMicros", Long.getLong("pacingTickMicros", 1_000))
                 .mergeIn(overrides);
         ItchSimSettings settings = ItchSimSettings.fromJson(json, "sim");
         return ItchSimServer.start(vertx, settings, new ItchOrderFlow(settings.symbols(), 42, 0, 1), clock).await();
@@ -164,7 +167,8 @@ public final class ItchFeedBench {
         LocalDate tradingDate = LocalDate.ofInstant(clock.instant(), Itch50Normalizer.EXCHANGE_ZONE);
         FeedSettings settings = FeedSettings.fromJson(new JsonObject().put("source", "bench").put("venue", "XNAS")
                 .put("protocol", "soupbintcp").put("heartbeatTimeoutMillis", 60_000)
-                .put("silenceThresholdMillis", 600_000).put("settings", new JsonObject().put("port", sim.port())
+                .put("silenceThresholdMillis", 600_000).put("workers", Integer.getInteger("workers", 1))
+                .put("settings", new JsonObject().put("port", sim.port())
                         .put("tradingDate", tradingDate.toString()).put("expectedOrders", 1 << 18)), "config");
         SoupBinTcpFeedProtocol protocol = (SoupBinTcpFeedProtocol) new SoupBinTcpFeedProtocolProvider()
                 .create(settings, "config.settings");
