@@ -33,6 +33,10 @@ final class FrameDispatcher {
     private final int[] nextBatchBytes;
     private final AtomicInteger inFlight = new AtomicInteger();
     private boolean paused;
+    private Buffer lastSource;
+    private int lastSourceLength;
+    private byte[] lastSourceArray;
+    private int lastSourceBase;
 
     FrameDispatcher(FeedProtocol protocol, List<ParserWorker> workers, int maxBatchFrames, Runnable pause,
             Runnable resume) {
@@ -114,14 +118,31 @@ final class FrameDispatcher {
         return grown;
     }
 
-    /** Copy a frame straight from the source's backing array when it has one (every socket read does). */
+    /**
+     * Copy a frame straight from the source's backing array when it has one (every socket read does). Finding the
+     * array costs an allocation ({@code getByteBuf()} slices), so it is remembered while the source is the same
+     * buffer with the same length: a buffer only moves to a larger array when it grows.
+     */
     private void copy(Buffer source, int offset, byte[] to, int toOffset, int length) {
-        ByteBuf bytes = source instanceof BufferInternal internal ? internal.getByteBuf() : null;
-        if (bytes != null && bytes.hasArray() && offset >= 0 && length <= bytes.capacity() - offset) {
-            System.arraycopy(bytes.array(), bytes.arrayOffset() + offset, to, toOffset, length);
+        int sourceLength = source.length();
+        if (source != lastSource || sourceLength != lastSourceLength) {
+            adoptSource(source, sourceLength);
+        }
+        if (lastSourceArray != null && offset >= 0 && length <= sourceLength - offset) {
+            System.arraycopy(lastSourceArray, lastSourceBase + offset, to, toOffset, length);
         } else {
             source.getBytes(offset, offset + length, to, toOffset);
         }
+    }
+
+    private void adoptSource(Buffer source, int sourceLength) {
+        lastSource = source;
+        lastSourceLength = sourceLength;
+        ByteBuf bytes = source instanceof BufferInternal internal ? internal.getByteBuf() : null;
+        // The slice starts at the reader index; only when that is 0 do buffer indexes match the slice's.
+        boolean direct = bytes != null && bytes.hasArray() && bytes.readableBytes() == sourceLength;
+        lastSourceArray = direct ? bytes.array() : null;
+        lastSourceBase = lastSourceArray != null ? bytes.arrayOffset() : 0;
     }
 
     private void submit(ParserWorker worker, FrameBatch batch) {

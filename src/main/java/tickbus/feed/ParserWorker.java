@@ -24,6 +24,8 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
 
     private static final Logger LOG = LoggerFactory.getLogger(ParserWorker.class);
     private static final long ERROR_LOG_INTERVAL_MILLIS = 10_000;
+    /** Frames announced to the decoder ({@link FrameDecoder#prefetch}) before the first of them is decoded. */
+    private static final int PREFETCH_FRAMES = 8;
 
     private final FeedProtocol protocol;
     private final FeedSettings settings;
@@ -33,6 +35,7 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
     private final PayloadSequences payloadSequences;
     private final int shard;
     private final Map<String, String[]> addresses = new HashMap<>();
+    private final int[] groupPositions = new int[PREFETCH_FRAMES];
     private EventBus eventBus;
     private FrameDecoder decoder;
     private long lastErrorLogMillis;
@@ -82,12 +85,21 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         byte[] bytes = batch.bytes();
         Buffer frames = batch.buffer();
         int position = 0;
-        for (int i = 0; i < batch.frameCount(); i++) {
-            int length = FrameBatch.frameLength(bytes, position);
-            int offset = position + FrameBatch.HEADER_BYTES;
-            decodeOne(FrameBatch.sequence(bytes, position), FrameBatch.receiveTimeNanos(bytes, position), frames,
-                    offset, length);
-            position = offset + length;
+        for (int remaining = batch.frameCount(); remaining > 0; remaining -= PREFETCH_FRAMES) {
+            int group = Math.min(PREFETCH_FRAMES, remaining);
+            int next = position;
+            for (int i = 0; i < group; i++) {
+                groupPositions[i] = next;
+                int length = FrameBatch.frameLength(bytes, next);
+                decoder.prefetch(frames, next + FrameBatch.HEADER_BYTES, length);
+                next += FrameBatch.HEADER_BYTES + length;
+            }
+            for (int i = 0; i < group; i++) {
+                int at = groupPositions[i];
+                decodeOne(FrameBatch.sequence(bytes, at), FrameBatch.receiveTimeNanos(bytes, at), frames,
+                        at + FrameBatch.HEADER_BYTES, FrameBatch.frameLength(bytes, at));
+            }
+            position = next;
         }
         decoder.endOfBatch();
         if (eventsInBatch > 0) {

@@ -138,6 +138,7 @@ public final class ItchFeedBench {
                 seconds, strategy.fromWrite.getTotalCount(), WARM_UP_NANOS / 1_000_000_000L);
         print("wire-to-strategy (from the write)", strategy.fromWrite);
         print("wire-to-strategy (from the schedule, CO-corrected)", strategy.fromSchedule);
+        print("of which receive-to-strategy (feed event loop read to the strategy's handler)", strategy.fromReceive);
         print("of which receive-to-publish (feed event loop read to event bus publish on the worker)",
                 receiveToPublish);
         System.out.println("cpu (share of one core after the warm-up; ns of CPU per message): " + cpuUse);
@@ -195,6 +196,7 @@ public final class ItchFeedBench {
         final AtomicLong events = new AtomicLong();
         final Histogram fromWrite = new Histogram(60_000_000_000L, 3);
         final Histogram fromSchedule = new Histogram(60_000_000_000L, 3);
+        final Histogram fromReceive = new Histogram(60_000_000_000L, 3);
         private final ItchSimServer.Pacing pacing;
         private final PreciseClock clock;
 
@@ -225,6 +227,7 @@ public final class ItchFeedBench {
             if (dueNanos - pacing.startEpochNanos() >= WARM_UP_NANOS) {
                 fromWrite.recordValue(Math.max(0, now - event.exchangeTimeNanos()));
                 fromSchedule.recordValue(Math.max(0, now - dueNanos));
+                fromReceive.recordValue(Math.max(0, now - event.receiveTimeNanos()));
             }
         }
     }

@@ -78,6 +78,15 @@ final class Itch50FrameDecoder implements FrameDecoder {
         reportProblems(sequence);
     }
 
+    /** Loads the order table slot the message will look up; see {@link Itch50Normalizer#prefetch}. */
+    @Override
+    public void prefetch(Buffer frames, int offset, int length) {
+        if (frames != batch) {
+            adopt(frames);
+        }
+        normalizer.prefetch(batchArray, batchBase + offset, length);
+    }
+
     /** The shared count is updated once per batch: an atomic per message stalls the worker's stores. */
     @Override
     public void endOfBatch() {
