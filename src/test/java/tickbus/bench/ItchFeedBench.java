@@ -50,6 +50,8 @@ public final class ItchFeedBench {
     private static final int SUBSCRIBED_EVERY = 10;
     private static final long WARM_UP_NANOS = 5_000_000_000L;
     private static final long POLL_NANOS = 10_000_000L;
+    /** What runs on the threads the CPU report names, where the bench can tell (the simulator, the strategy). */
+    private static final java.util.Map<String, String> ROLES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "throughput";
@@ -158,7 +160,9 @@ public final class ItchFeedBench {
                 .put("pacingTickMicros", Long.getLong("pacingTickMicros", 1_000))
                 .mergeIn(overrides);
         ItchSimSettings settings = ItchSimSettings.fromJson(json, "sim");
-        return ItchSimServer.start(vertx, settings, new ItchOrderFlow(settings.symbols(), 42, 0, 1), clock).await();
+        return ItchSimServer.start(vertx, settings, new ItchOrderFlow(settings.symbols(), 42, 0, 1), clock)
+                .onSuccess(started -> ROLES.put(Thread.currentThread().getName(), "simulator"))
+                .await();
     }
 
     private record Feed(FeedVerticle verticle, SoupBinTcpFeedProtocol protocol) {
@@ -207,6 +211,7 @@ public final class ItchFeedBench {
 
         @Override
         public Future<?> start() {
+            ROLES.put(Thread.currentThread().getName(), "strategy");
             MarketData marketData = MarketData.create(vertx, "bench");
             List<Future<?>> subscriptions = new ArrayList<>();
             for (int locate = SUBSCRIBED_EVERY; locate <= INSTRUMENTS; locate += SUBSCRIBED_EVERY) {
@@ -259,7 +264,8 @@ public final class ItchFeedBench {
                 }
             }
             StringBuilder text = new StringBuilder();
-            used.forEach((name, nanos) -> text.append(String.format("%s=%.0f%%", name, nanos * 100.0 / wallNanos))
+            used.forEach((name, nanos) -> text.append(String.format("%s%s=%.0f%%", name,
+                    ROLES.containsKey(name) ? " (" + ROLES.get(name) + ")" : "", nanos * 100.0 / wallNanos))
                     .append(messages > 0 ? String.format(" (%.0f ns/msg) ", nanos / (double) messages) : " "));
             long processNanos = processCpuNanos() - processStart;
             text.append(String.format("process (GC and JIT included)=%.0f%%", processNanos * 100.0 / wallNanos));
