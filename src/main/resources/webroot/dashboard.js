@@ -407,15 +407,15 @@
     var quote = view.quote;
     $('peek-bid').textContent = quote ? quote.bid : '–';
     $('peek-ask').textContent = quote ? quote.ask : '–';
-    $('peek-bid-size').textContent = quote ? 'size ' + formatCount(quote.bidSize) : '';
-    $('peek-ask-size').textContent = quote ? 'size ' + formatCount(quote.askSize) : '';
+    $('peek-bid-size').textContent = quote ? 'size ' + formatSize(quote.bidSize, quote.sizeScale) : '';
+    $('peek-ask-size').textContent = quote ? 'size ' + formatSize(quote.askSize, quote.sizeScale) : '';
     var body = $('peek-trades');
     body.textContent = '';
     (view.trades || []).slice(0, 8).forEach(function (trade) {
       var row = body.appendChild(el('tr'));
       row.appendChild(el('td', null, clock(trade.exchangeTimeNanos)));
       row.appendChild(el('td', null, trade.price));
-      row.appendChild(el('td', null, formatCount(trade.size)));
+      row.appendChild(el('td', null, formatSize(trade.size, trade.sizeScale)));
       row.appendChild(el('td', trade.aggressor, trade.aggressor));
     });
   }
@@ -424,6 +424,12 @@
 
   function shortId(id) { return id.length > 12 ? id.substring(0, 8) + '…' : id; }
   function clock(nanos) { return new Date(nanos / 1e6).toISOString().substring(11, 23); }
+  // Sizes travel as long mantissas at the event's sizeScale; -1 is a size the venue did not give.
+  function formatSize(mantissa, scale) {
+    if (mantissa < 0) { return 'unknown'; }
+    var value = mantissa / Math.pow(10, scale || 0);
+    return value >= 1e4 ? formatCount(value) : String(+value.toPrecision(8));
+  }
   function formatCount(v) {
     if (v >= 1e6) { return (v / 1e6).toFixed(2) + 'M'; }
     if (v >= 1e4) { return (v / 1e3).toFixed(1) + 'k'; }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * otherwise each level replaces the level at its price, and size 0 deletes it.
  */
 public record BookUpdate(String instrument, String venue, String source, long sequence, long exchangeTimeNanos,
-        long receiveTimeNanos, int priceScale, boolean snapshot, List<BookLevel> bids, List<BookLevel> asks)
+        long receiveTimeNanos, int priceScale, int sizeScale, boolean snapshot, List<BookLevel> bids,
+        List<BookLevel> asks)
         implements MarketEvent {
 
     static final String JSON_TYPE = "book";
@@ -21,6 +22,7 @@ public record BookUpdate(String instrument, String venue, String source, long se
         Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(source, "source");
         Prices.checkScale(priceScale);
+        Prices.checkScale(sizeScale, "sizeScale");
         bids = List.copyOf(bids);
         asks = List.copyOf(asks);
     }
@@ -34,6 +36,7 @@ public record BookUpdate(String instrument, String venue, String source, long se
     public JsonObject toJson() {
         return EventJson.header(JSON_TYPE, instrument, venue, source, sequence, exchangeTimeNanos, receiveTimeNanos)
                 .put("priceScale", priceScale)
+                .put("sizeScale", sizeScale)
                 .put("snapshot", snapshot)
                 .put("bids", levelsToJson(bids))
                 .put("asks", levelsToJson(asks));
@@ -53,7 +56,8 @@ public record BookUpdate(String instrument, String venue, String source, long se
         return new BookUpdate(EventJson.string(json, "instrument"), EventJson.string(json, "venue"),
                 EventJson.string(json, "source"), EventJson.number(json, "seq"),
                 EventJson.number(json, "exchangeTimeNanos"), EventJson.number(json, "receiveTimeNanos"), scale,
-                json.getBoolean("snapshot", false), levelsFromJson(json, "bids", scale),
+                (int) EventJson.number(json, "sizeScale"), json.getBoolean("snapshot", false),
+                levelsFromJson(json, "bids", scale),
                 levelsFromJson(json, "asks", scale));
     }
 

@@ -7,10 +7,10 @@ import java.util.List;
  * Binary event-bus codec for {@link BookUpdate}; header and primitives as in {@link EventWire}.
  *
  * <pre>
- * +--------+------------+----------+--------+--------+
- * | header | priceScale | snapshot | bids   | asks   |
- * |        | uint8      | bool     | levels | levels |
- * +--------+------------+----------+--------+--------+
+ * +--------+------------+-----------+----------+--------+--------+
+ * | header | priceScale | sizeScale | snapshot | bids   | asks   |
+ * |        | uint8      | uint8     | bool     | levels | levels |
+ * +--------+------------+-----------+----------+--------+--------+
  * levels = int32 count, then count x ( price: int64 | size: int64 ), best first
  * </pre>
  */
@@ -26,13 +26,14 @@ public final class BookUpdateCodec extends EventCodec<BookUpdate> {
 
     @Override
     public void encodeToWire(Buffer buffer, BookUpdate update) {
-        WireWriter out = WireWriter.begin();
+        WireWriter out = WireWriter.begin(buffer);
         out.writeHeader(update);
         out.writeByte(update.priceScale());
+        out.writeByte(update.sizeScale());
         out.writeBoolean(update.snapshot());
         writeLevels(out, update.bids());
         writeLevels(out, update.asks());
-        out.appendTo(buffer);
+        out.finish();
     }
 
     private static void writeLevels(WireWriter out, List<BookLevel> levels) {
@@ -49,7 +50,7 @@ public final class BookUpdateCodec extends EventCodec<BookUpdate> {
         in.readMarketHeader();
         return new BookUpdate(in.instrument(), in.venue(), in.source(), in.sequence(),
                 in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
-                in.readBoolean("snapshot"), readLevels(in, "bids"), readLevels(in, "asks"));
+                in.readByte("sizeScale"), in.readBoolean("snapshot"), readLevels(in, "bids"), readLevels(in, "asks"));
     }
 
     private static List<BookLevel> readLevels(WireReader in, String field) {

@@ -22,7 +22,7 @@ import java.nio.ByteOrder;
 final class EventWire {
 
     /** The first byte of every encoded event; bumped when any layout changes. */
-    static final byte WIRE_VERSION = 1;
+    static final byte WIRE_VERSION = 2;
 
     static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle INT_VIEW = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);

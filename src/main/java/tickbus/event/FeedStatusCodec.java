@@ -25,14 +25,14 @@ public final class FeedStatusCodec extends EventCodec<FeedStatus> {
 
     @Override
     public void encodeToWire(Buffer buffer, FeedStatus status) {
-        WireWriter out = WireWriter.begin();
+        WireWriter out = WireWriter.begin(buffer);
         out.writeHeader(status);
         out.writeEnum(status.state());
         out.writeEnum(status.previous());
         out.writeText(status.reason());
         out.writeEnum(status.breaker());
         out.writeLong(status.reconnects());
-        out.appendTo(buffer);
+        out.finish();
     }
 
     @Override

@@ -24,13 +24,13 @@ public final class InstrumentStatusCodec extends EventCodec<InstrumentStatus> {
 
     @Override
     public void encodeToWire(Buffer buffer, InstrumentStatus status) {
-        WireWriter out = WireWriter.begin();
+        WireWriter out = WireWriter.begin(buffer);
         out.writeHeader(status);
         out.writeEnum(status.state());
         out.writeLong(status.gapFrom());
         out.writeLong(status.gapTo());
         out.writeText(status.reason());
-        out.appendTo(buffer);
+        out.finish();
     }
 
     @Override

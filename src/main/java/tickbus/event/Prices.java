@@ -117,8 +117,14 @@ public final class Prices {
     }
 
     static void checkScale(int scale) {
+        checkScale(scale, "priceScale");
+    }
+
+    /** Checks a scale field of an event ({@code priceScale}, {@code sizeScale}): 0 to {@value #MAX_SCALE}. */
+    static void checkScale(int scale, String field) {
         if (scale < 0 || scale > MAX_SCALE) {
-            throw new IllegalArgumentException("price scale out of range: scale=" + scale + ", min=0, max=" + MAX_SCALE);
+            throw new IllegalArgumentException("scale out of range: field=" + field + ", scale=" + scale
+                    + ", min=0, max=" + MAX_SCALE);
         }
     }
 }

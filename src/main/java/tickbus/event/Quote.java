@@ -9,7 +9,7 @@ import java.util.Objects;
  * whose price the venue gave without a size (e.g. a ticker) has size {@link #SIZE_UNKNOWN}.
  */
 public record Quote(String instrument, String venue, String source, long sequence, long exchangeTimeNanos,
-        long receiveTimeNanos, int priceScale, long bidPrice, long bidSize, long askPrice, long askSize)
+        long receiveTimeNanos, int priceScale, int sizeScale, long bidPrice, long bidSize, long askPrice, long askSize)
         implements MarketEvent {
 
     static final String JSON_TYPE = "quote";
@@ -22,6 +22,7 @@ public record Quote(String instrument, String venue, String source, long sequenc
         Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(source, "source");
         Prices.checkScale(priceScale);
+        Prices.checkScale(sizeScale, "sizeScale");
     }
 
     @Override
@@ -35,6 +36,16 @@ public record Quote(String instrument, String venue, String source, long sequenc
 
     public BigDecimal ask() {
         return Prices.toDecimal(askPrice, priceScale);
+    }
+
+    /** The bid size as a decimal at {@link #sizeScale()}; null when the venue did not say ({@link #SIZE_UNKNOWN}). */
+    public BigDecimal bidSizeDecimal() {
+        return bidSize == SIZE_UNKNOWN ? null : Prices.toDecimal(bidSize, sizeScale);
+    }
+
+    /** The ask size as a decimal at {@link #sizeScale()}; null when the venue did not say ({@link #SIZE_UNKNOWN}). */
+    public BigDecimal askSizeDecimal() {
+        return askSize == SIZE_UNKNOWN ? null : Prices.toDecimal(askSize, sizeScale);
     }
 
     /** Whether the bid side has a price (its size may be {@link #SIZE_UNKNOWN}). */
@@ -51,6 +62,7 @@ public record Quote(String instrument, String venue, String source, long sequenc
     public JsonObject toJson() {
         return EventJson.header(JSON_TYPE, instrument, venue, source, sequence, exchangeTimeNanos, receiveTimeNanos)
                 .put("priceScale", priceScale)
+                .put("sizeScale", sizeScale)
                 .put("bid", Prices.format(bidPrice, priceScale))
                 .put("bidSize", bidSize)
                 .put("ask", Prices.format(askPrice, priceScale))
@@ -63,6 +75,7 @@ public record Quote(String instrument, String venue, String source, long sequenc
         return new Quote(EventJson.string(json, "instrument"), EventJson.string(json, "venue"),
                 EventJson.string(json, "source"), EventJson.number(json, "seq"),
                 EventJson.number(json, "exchangeTimeNanos"), EventJson.number(json, "receiveTimeNanos"), scale,
+                (int) EventJson.number(json, "sizeScale"),
                 EventJson.price(json, "bid", scale), EventJson.number(json, "bidSize"),
                 EventJson.price(json, "ask", scale), EventJson.number(json, "askSize"));
     }

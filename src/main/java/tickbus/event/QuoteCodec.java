@@ -6,10 +6,10 @@ import io.vertx.core.buffer.Buffer;
  * Binary event-bus codec for {@link Quote}; header and primitives as in {@link EventWire}.
  *
  * <pre>
- * +--------+------------+----------+---------+----------+---------+
- * | header | priceScale | bidPrice | bidSize | askPrice | askSize |
- * |        | uint8      | int64    | int64   | int64    | int64   |
- * +--------+------------+----------+---------+----------+---------+
+ * +--------+------------+-----------+----------+---------+----------+---------+
+ * | header | priceScale | sizeScale | bidPrice | bidSize | askPrice | askSize |
+ * |        | uint8      | uint8     | int64    | int64   | int64    | int64   |
+ * +--------+------------+-----------+----------+---------+----------+---------+
  * </pre>
  */
 public final class QuoteCodec extends EventCodec<Quote> {
@@ -22,14 +22,15 @@ public final class QuoteCodec extends EventCodec<Quote> {
 
     @Override
     public void encodeToWire(Buffer buffer, Quote quote) {
-        WireWriter out = WireWriter.begin();
+        WireWriter out = WireWriter.begin(buffer);
         out.writeHeader(quote);
         out.writeByte(quote.priceScale());
+        out.writeByte(quote.sizeScale());
         out.writeLong(quote.bidPrice());
         out.writeLong(quote.bidSize());
         out.writeLong(quote.askPrice());
         out.writeLong(quote.askSize());
-        out.appendTo(buffer);
+        out.finish();
     }
 
     @Override
@@ -37,7 +38,7 @@ public final class QuoteCodec extends EventCodec<Quote> {
         WireReader in = WireReader.begin(buffer, position, NAME);
         in.readMarketHeader();
         return new Quote(in.instrument(), in.venue(), in.source(), in.sequence(),
-                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"), in.readByte("sizeScale"),
                 in.readLong("bidPrice"), in.readLong("bidSize"), in.readLong("askPrice"), in.readLong("askSize"));
     }
 }

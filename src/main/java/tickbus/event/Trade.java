@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /** A trade; {@link TradeType#BROKEN} undoes the earlier trade with the same {@code tradeId}. */
 public record Trade(String instrument, String venue, String source, long sequence, long exchangeTimeNanos,
-        long receiveTimeNanos, int priceScale, long price, long size, Side aggressor, String tradeId,
+        long receiveTimeNanos, int priceScale, int sizeScale, long price, long size, Side aggressor, String tradeId,
         TradeType type) implements MarketEvent {
 
     static final String JSON_TYPE = "trade";
@@ -19,6 +19,7 @@ public record Trade(String instrument, String venue, String source, long sequenc
         Objects.requireNonNull(tradeId, "tradeId");
         Objects.requireNonNull(type, "type");
         Prices.checkScale(priceScale);
+        Prices.checkScale(sizeScale, "sizeScale");
     }
 
     @Override
@@ -30,10 +31,16 @@ public record Trade(String instrument, String venue, String source, long sequenc
         return Prices.toDecimal(price, priceScale);
     }
 
+    /** The traded size as a decimal at {@link #sizeScale()}. */
+    public BigDecimal sizeDecimal() {
+        return Prices.toDecimal(size, sizeScale);
+    }
+
     @Override
     public JsonObject toJson() {
         return EventJson.header(JSON_TYPE, instrument, venue, source, sequence, exchangeTimeNanos, receiveTimeNanos)
                 .put("priceScale", priceScale)
+                .put("sizeScale", sizeScale)
                 .put("price", Prices.format(price, priceScale))
                 .put("size", size)
                 .put("aggressor", aggressor.name())
@@ -47,7 +54,8 @@ public record Trade(String instrument, String venue, String source, long sequenc
         return new Trade(EventJson.string(json, "instrument"), EventJson.string(json, "venue"),
                 EventJson.string(json, "source"), EventJson.number(json, "seq"),
                 EventJson.number(json, "exchangeTimeNanos"), EventJson.number(json, "receiveTimeNanos"), scale,
-                EventJson.price(json, "price", scale), EventJson.number(json, "size"),
+                (int) EventJson.number(json, "sizeScale"), EventJson.price(json, "price", scale),
+                EventJson.number(json, "size"),
                 EventJson.enumValue(json, "aggressor", Side.class), EventJson.string(json, "tradeId"),
                 EventJson.enumValue(json, "tradeType", TradeType.class));
     }

@@ -6,10 +6,10 @@ import io.vertx.core.buffer.Buffer;
  * Binary event-bus codec for {@link Trade}; header and primitives as in {@link EventWire}.
  *
  * <pre>
- * +--------+------------+-------+-------+-----------+---------+-----------+
- * | header | priceScale | price | size  | aggressor | tradeId | tradeType |
- * |        | uint8      | int64 | int64 | enum      | string  | enum      |
- * +--------+------------+-------+-------+-----------+---------+-----------+
+ * +--------+------------+-----------+-------+-------+-----------+---------+-----------+
+ * | header | priceScale | sizeScale | price | size  | aggressor | tradeId | tradeType |
+ * |        | uint8      | uint8     | int64 | int64 | enum      | string  | enum      |
+ * +--------+------------+-----------+-------+-------+-----------+---------+-----------+
  * </pre>
  */
 public final class TradeCodec extends EventCodec<Trade> {
@@ -25,15 +25,16 @@ public final class TradeCodec extends EventCodec<Trade> {
 
     @Override
     public void encodeToWire(Buffer buffer, Trade trade) {
-        WireWriter out = WireWriter.begin();
+        WireWriter out = WireWriter.begin(buffer);
         out.writeHeader(trade);
         out.writeByte(trade.priceScale());
+        out.writeByte(trade.sizeScale());
         out.writeLong(trade.price());
         out.writeLong(trade.size());
         out.writeEnum(trade.aggressor());
         out.writeText(trade.tradeId());
         out.writeEnum(trade.type());
-        out.appendTo(buffer);
+        out.finish();
     }
 
     @Override
@@ -41,7 +42,7 @@ public final class TradeCodec extends EventCodec<Trade> {
         WireReader in = WireReader.begin(buffer, position, NAME);
         in.readMarketHeader();
         return new Trade(in.instrument(), in.venue(), in.source(), in.sequence(),
-                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"),
+                in.exchangeTimeNanos(), in.receiveTimeNanos(), in.readByte("priceScale"), in.readByte("sizeScale"),
                 in.readLong("price"), in.readLong("size"), in.readEnum(SIDES, "aggressor"),
                 in.readText("tradeId"), in.readEnum(TRADE_TYPES, "tradeType"));
     }

@@ -3,13 +3,16 @@ package tickbus.event;
 import static tickbus.event.EventWire.INT_VIEW;
 import static tickbus.event.EventWire.LONG_VIEW;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.buffer.impl.BufferImpl;
 
 /**
- * Reads one event in the {@link EventWire} layout: copies it out of the {@link Buffer} in one call into a
- * per-thread scratch array, then checks every read against what is there, so that truncated or corrupt input
- * fails with an {@link IllegalArgumentException} naming the field, never with garbage or an IndexOutOfBounds.
- * The header is read into the accessors ({@link #instrument()} and so on), so nothing but the event is allocated.
+ * Reads one event in the {@link EventWire} layout: straight out of the array behind a heap {@link Buffer} (what
+ * Vert.x hands a codec), otherwise out of a per-thread scratch array it copies the event into in one call. Every
+ * read is checked against what is there, so that truncated or corrupt input fails with an
+ * {@link IllegalArgumentException} naming the field, never with garbage or an IndexOutOfBounds. The header is read
+ * into the accessors ({@link #instrument()} and so on), so nothing but the event is allocated.
  */
 final class WireReader {
 
@@ -17,9 +20,13 @@ final class WireReader {
 
     private final byte[] scratch = new byte[EventWire.SCRATCH_BYTES];
     private byte[] bytes;
+    /** Where in {@link #bytes} the event starts (its byte at {@link #origin} in the buffer). */
+    private int start;
     private int position;
-    /** How many bytes of the buffer, from {@link #origin}, have been copied into {@link #bytes}. */
+    /** Where in {@link #bytes} what is readable ends: the buffer's end, or as much of it as has been copied. */
     private int limit;
+    /** True when {@link #bytes} is the buffer's own array; false when it is a copy of part of it. */
+    private boolean direct;
     private Buffer source;
     private int origin;
     private String instrument;
@@ -45,10 +52,20 @@ final class WireReader {
         WireReader in = READERS.get();
         in.source = buffer;
         in.origin = position;
-        in.bytes = in.scratch;
-        in.position = 0;
-        in.limit = Math.min(length - position, EventWire.SCRATCH_BYTES);
-        buffer.getBytes(position, position + in.limit, in.bytes, 0);
+        ByteBuf heap = buffer instanceof BufferImpl impl && impl.byteBuf().hasArray()
+                && impl.byteBuf().readerIndex() == 0 ? impl.byteBuf() : null;
+        in.direct = heap != null;
+        if (in.direct) {
+            in.bytes = heap.array();
+            in.start = heap.arrayOffset() + position;
+            in.limit = in.start + length - position;
+        } else {
+            in.bytes = in.scratch;
+            in.start = 0;
+            in.limit = Math.min(length - position, EventWire.SCRATCH_BYTES);
+            buffer.getBytes(position, position + in.limit, in.bytes, 0);
+        }
+        in.position = in.start;
         byte version = in.readByte("version");
         if (version != EventWire.WIRE_VERSION) {
             throw new IllegalArgumentException("unsupported event wire version: codec=" + codec + ", version="
@@ -59,23 +76,23 @@ final class WireReader {
 
     /** Read the header of a {@link MarketEvent}, which starts with the instrument, into the header accessors. */
     void readMarketHeader() {
-        int start = position;
+        int stringsAt = position;
         int stringBytes = readLength("headerStrings");
-        HeaderStrings.Entry cached = HeaderStrings.decode(bytes, start, Integer.BYTES + stringBytes);
+        HeaderStrings.Entry cached = HeaderStrings.decode(bytes, stringsAt, Integer.BYTES + stringBytes);
         if (cached != null) {
-            position = start + cached.wire().length;
+            position = stringsAt + cached.wire().length;
             readHeader(cached.instrument(), cached.venue(), cached.source());
             return;
         }
         String instrumentRead = readString("instrument");
         String venueRead = readString("venue");
         String sourceRead = readString("source");
-        int actualBytes = position - start - Integer.BYTES;
+        int actualBytes = position - stringsAt - Integer.BYTES;
         if (actualBytes != stringBytes) {
             throw new IllegalArgumentException("event header strings length mismatch: field=headerStrings, length="
                     + stringBytes + ", actual=" + actualBytes);
         }
-        HeaderStrings.remember(bytes, start, position - start, instrumentRead, venueRead, sourceRead);
+        HeaderStrings.remember(bytes, stringsAt, position - stringsAt, instrumentRead, venueRead, sourceRead);
         readHeader(instrumentRead, venueRead, sourceRead);
     }
 
@@ -193,20 +210,20 @@ final class WireReader {
 
     /** What remains of the buffer, copied or not. */
     private int remaining() {
-        return source.length() - origin - position;
+        return source.length() - origin - (position - start);
     }
 
     private void require(int count, String field) {
-        if (position + count > limit && !copyMore(position + count)) {
-            throw new IllegalArgumentException("event truncated: field=" + field + ", position=" + (origin + position)
-                    + ", needed=" + count + ", length=" + source.length());
+        if (count > limit - position && !copyMore(position + count)) {
+            throw new IllegalArgumentException("event truncated: field=" + field + ", position="
+                    + (origin + position - start) + ", needed=" + count + ", length=" + source.length());
         }
     }
 
     /** Copy more of the buffer so that {@code needed} bytes are available; false when the buffer ends first. */
     private boolean copyMore(int needed) {
         int available = source.length() - origin;
-        if (needed > available) {
+        if (direct || needed > available) {
             return false;
         }
         int newLimit = Math.min(available, Math.max(needed, limit * 2));

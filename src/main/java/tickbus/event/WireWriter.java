@@ -3,11 +3,14 @@ package tickbus.event;
 import static tickbus.event.EventWire.INT_VIEW;
 import static tickbus.event.EventWire.LONG_VIEW;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.buffer.impl.BufferImpl;
 
 /**
- * Writes one event in the {@link EventWire} layout into a per-thread scratch array and appends it to the
- * {@link Buffer} in one copy: appending field by field costs a call and several bounds checks per field.
+ * Writes one event in the {@link EventWire} layout at the end of a {@link Buffer}: straight into the array behind
+ * a heap buffer (what Vert.x hands a codec), otherwise into a per-thread scratch array appended in one copy.
+ * Appending field by field through the Buffer API costs a call and several bounds checks per field.
  */
 final class WireWriter {
 
@@ -16,21 +19,47 @@ final class WireWriter {
     private final byte[] scratch = new byte[EventWire.SCRATCH_BYTES];
     private byte[] bytes;
     private int position;
+    /** Where in {@link #bytes} this writer must stop: the heap buffer's capacity, or the scratch array's end. */
+    private int end;
+    private Buffer target;
+    /** The target's own heap buffer when writing into its array; null when writing into {@link #scratch}. */
+    private ByteBuf heap;
 
     private WireWriter() {
     }
 
-    /** This thread's writer, empty. */
-    static WireWriter begin() {
+    /** This thread's writer, positioned at the end of {@code buffer}. */
+    static WireWriter begin(Buffer buffer) {
         WireWriter out = WRITERS.get();
-        out.bytes = out.scratch;
-        out.position = 0;
+        out.target = buffer;
+        ByteBuf byteBuf = buffer instanceof BufferImpl impl ? impl.byteBuf() : null;
+        out.heap = byteBuf != null && byteBuf.hasArray() ? byteBuf : null;
+        if (out.heap != null) {
+            out.onHeap();
+        } else {
+            out.bytes = out.scratch;
+            out.position = 0;
+            out.end = out.scratch.length;
+        }
         return out;
     }
 
-    /** Append what has been written to {@code buffer}; the writer is then free for the next event. */
-    void appendTo(Buffer buffer) {
-        buffer.appendBytes(bytes, 0, position);
+    /** Continue at the heap buffer's writer index (its array may be shared with other buffers: stay inside). */
+    private void onHeap() {
+        bytes = heap.array();
+        position = heap.arrayOffset() + heap.writerIndex();
+        end = heap.arrayOffset() + heap.capacity();
+    }
+
+    /** Make what has been written part of the buffer; the writer is then free for the next event. */
+    void finish() {
+        if (heap != null) {
+            heap.writerIndex(position - heap.arrayOffset());
+        } else {
+            target.appendBytes(bytes, 0, position);
+        }
+        target = null;
+        heap = null;
     }
 
     /** Write the version and the fields every event has, in the order of the header layout. */
@@ -94,10 +123,18 @@ final class WireWriter {
     }
 
     private void ensureWritable(int count) {
-        if (position + count > bytes.length) {
+        if (count <= end - position) {
+            return;
+        }
+        if (heap != null) {
+            heap.writerIndex(position - heap.arrayOffset());
+            heap.ensureWritable(count);
+            onHeap();
+        } else {
             byte[] larger = new byte[Math.max(bytes.length * 2, position + count)];
             System.arraycopy(bytes, 0, larger, 0, position);
             bytes = larger;
+            end = larger.length;
         }
     }
 }

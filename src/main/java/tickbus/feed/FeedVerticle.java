@@ -22,7 +22,8 @@ import tickbus.event.InstrumentState;
  * shares — reconnect with backoff and a circuit breaker, heartbeat watchdog, silence detection, sequence
  * validation with gap recovery, demand-driven subscriptions restored after every reconnect, and a graceful stop.
  */
-public class FeedVerticle extends VerticleBase implements ConnectionContext, TransportSequencing.Listener {
+public class FeedVerticle extends VerticleBase
+        implements ConnectionContext, TransportSequencing.Listener, FeedWatchdog.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedVerticle.class);
 
@@ -44,9 +45,8 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
     private long connectionGeneration;
     private long reconnectTimer = -1;
     private long retryAfterMillis;
+    private FeedWatchdog watchdog;
     private long watchdogTimer = -1;
-    private long lastInboundMillis;
-    private long lastDataMillis;
     private boolean stopping;
     private String lostWhileConnecting;
     private String endedWhileConnecting;
@@ -75,6 +75,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
         lifecycle = new FeedLifecycle(settings, metrics, vertx.eventBus(), clock);
         statuses = new InstrumentStatusPublisher(settings, vertx.eventBus(), node.demand(), clock);
         sequencing = new TransportSequencing(protocol.gapPolicy(), metrics, this);
+        watchdog = new FeedWatchdog(settings, sequencing, this);
         backoff = new ReconnectBackoff(settings.backoff(), bound -> ThreadLocalRandom.current().nextLong(bound + 1));
         breaker = FeedBreaker.create(vertx, settings, lifecycle, () -> {
             if (lifecycle.state() == FeedState.CIRCUIT_OPEN && !stopping) {
@@ -93,7 +94,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
                     demand.start();
                     vertx.eventBus().<JsonObject>consumer(Addresses.SNAPSHOT_REQUESTS,
                             message -> snapshotRequested(message.body()));
-                    watchdogTimer = vertx.setPeriodic(settings.watchdogIntervalMillis(), id -> watchdog());
+                    watchdogTimer = vertx.setPeriodic(settings.watchdogIntervalMillis(), id -> checkSilence());
                     connect("starting");
                 });
     }
@@ -152,8 +153,7 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
             drop("connection lost: " + lostWhileConnecting, "peer");
             return;
         }
-        lastInboundMillis = clock.millis();
-        lastDataMillis = lastInboundMillis;
+        watchdog.connected(clock.millis());
         lifecycle.transition(FeedState.RECOVERING, "connected; restoring " + subscriptions.wanted().size()
                 + " subscriptions");
         subscriptions.restore(newConnection).onSuccess(v -> {
@@ -232,14 +232,15 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
 
     @Override
     public void bytesReceived(int count) {
-        lastInboundMillis = clock.millis();
-        metrics.inbound(lastInboundMillis, count);
+        long nowMillis = clock.millis();
+        watchdog.inbound(nowMillis);
+        metrics.inbound(nowMillis, count);
     }
 
     @Override
     public void frame(long firstSequence, long lastSequence, Buffer source, int offset, int length) {
         long nowMillis = clock.millis();
-        lastDataMillis = nowMillis;
+        watchdog.data(nowMillis);
         metrics.frames.increment();
         metrics.data(nowMillis);
         if (lifecycle.state() == FeedState.STALE) {
@@ -339,34 +340,32 @@ public class FeedVerticle extends VerticleBase implements ConnectionContext, Tra
 
     // ---- watchdog ----
 
-    private void watchdog() {
-        if (connection == null) {
-            return;
+    private void checkSilence() {
+        if (connection != null) {
+            long nowMillis = clock.millis();
+            connection.tick(nowMillis);
+            watchdog.check(nowMillis, lifecycle.state() == FeedState.LIVE);
         }
-        long now = clock.millis();
-        connection.tick(now);
-        long silentMillis = now - lastInboundMillis;
-        if (silentMillis > settings.heartbeatTimeoutMillis()) {
-            metrics.heartbeatTimeouts.increment();
-            drop("heartbeat timeout: silentMillis=" + silentMillis + ", timeoutMillis="
-                    + settings.heartbeatTimeoutMillis(), "heartbeat-timeout");
-            return;
+    }
+
+    @Override
+    public void heartbeatTimedOut(String reason) {
+        metrics.heartbeatTimeouts.increment();
+        drop(reason, "heartbeat-timeout");
+    }
+
+    @Override
+    public void dataStopped(String reason) {
+        lifecycle.transition(FeedState.STALE, reason);
+        publishToWanted(InstrumentState.STALE, 0, 0, reason);
+        if (settings.reconnectWhenSilent()) {
+            drop(reason, "silent");
         }
-        long mutedMillis = now - lastDataMillis;
-        if (lifecycle.state() == FeedState.LIVE && mutedMillis > settings.silenceThresholdMillis()) {
-            String reason = "no data for " + mutedMillis + " ms; silenceThresholdMillis="
-                    + settings.silenceThresholdMillis();
-            lifecycle.transition(FeedState.STALE, reason);
-            publishToWanted(InstrumentState.STALE, 0, 0, reason);
-            if (settings.reconnectWhenSilent()) {
-                drop(reason, "silent");
-                return;
-            }
-        }
-        if (sequencing.recoveryOverdue(now, settings.recoveryTimeoutMillis())) {
-            drop("gap " + sequencing.recovery().describe() + " not recovered within recoveryTimeoutMillis="
-                    + settings.recoveryTimeoutMillis(), "recovery-timeout");
-        }
+    }
+
+    @Override
+    public void recoveryOverdue(String reason) {
+        drop(reason, "recovery-timeout");
     }
 
     // ---- back-pressure, snapshots, subscriptions ----

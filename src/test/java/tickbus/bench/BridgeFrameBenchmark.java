@@ -35,7 +35,7 @@ public class BridgeFrameBenchmark {
     @Setup
     public void setUp() {
         quote = new Quote("XSIM:AAPL", "XSIM", "sim-xsim", 1, 1_700_000_000_000_000_000L,
-                1_700_000_000_000_100_000L, 4, 1_893_400, 300, 1_893_600, 500);
+                1_700_000_000_000_100_000L, 4, 0, 1_893_400, 300, 1_893_600, 500);
         addresses = new String[ADDRESSES];
         for (int i = 0; i < ADDRESSES; i++) {
             addresses[i] = "md.quote.XSIM:S" + i;

@@ -71,11 +71,11 @@ public class EventCodecBenchmark {
         for (int i = 0; i < instruments; i++) {
             String instrument = "XNAS:S" + i;
             long time = 1_700_000_000_000_000_000L + i;
-            quotes[i] = new Quote(instrument, "XNAS", "itch-xnas", i, time, time + 1_500, 4, 1_912_300 + i, 300,
+            quotes[i] = new Quote(instrument, "XNAS", "itch-xnas", i, time, time + 1_500, 4, 0, 1_912_300 + i, 300,
                     1_912_500 + i, 100);
-            trades[i] = new Trade(instrument, "XNAS", "itch-xnas", i, time, time + 1_500, 4, 1_912_400, 50,
+            trades[i] = new Trade(instrument, "XNAS", "itch-xnas", i, time, time + 1_500, 4, 0, 1_912_400, 50,
                     Side.BUY, "T" + (1_000_000 + i), TradeType.REGULAR);
-            bookUpdates[i] = new BookUpdate(instrument, "XNAS", "itch-xnas", i, time, time + 1_500, 4, false,
+            bookUpdates[i] = new BookUpdate(instrument, "XNAS", "itch-xnas", i, time, time + 1_500, 4, 0, false,
                     levels(1_912_300, -100), levels(1_912_500, 100));
             statuses[i] = new InstrumentStatus(instrument, "XNAS", "itch-xnas", i, time, time + 1_500,
                     InstrumentState.GAP, 1_000, 1_020, "sequence gap");

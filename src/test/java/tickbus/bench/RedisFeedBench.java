@@ -3,8 +3,6 @@ package tickbus.bench;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -91,6 +89,7 @@ public final class RedisFeedBench {
         pause(WARMUP_SECONDS * 1_000);
         long startDelivered = delivered.sum();
         long startAcknowledged = acknowledged.get();
+        long startReads = protocol.counters().streamReads();
         CpuTimes startCpu = CpuTimes.now(redis.pid());
         long startNanos = System.nanoTime();
         pause(seconds * 1_000);
@@ -107,6 +106,11 @@ public final class RedisFeedBench {
                 + "gaps=%d parseErrors=%s%n", mode, workers, seconds, deliveredInWindow, perSecond,
                 publishedInWindow * 1e9 / elapsedNanos, feed.metrics().gaps(), feed.metrics().parseErrorsByKind());
         System.out.println(cpu.describe(deliveredInWindow, elapsedNanos));
+        if (mode.startsWith("stream")) {
+            long reads = protocol.counters().streamReads() - startReads;
+            System.out.printf("stream reads=%.0f/s entries per read=%.1f%n", reads * 1e9 / elapsedNanos,
+                    reads == 0 ? 0 : deliveredInWindow / (double) reads);
+        }
         Await.result(vertx.undeploy(deployment));
         Await.result(vertx.close());
     }
@@ -116,7 +120,7 @@ public final class RedisFeedBench {
                 .put("channels", new JsonArray().add("md:{symbol}:quotes"));
         if (mode.startsWith("stream")) {
             settings.put("mode", "stream").put("stream", new JsonObject().put("startId", "0").put("blockMillis", 100)
-                    .put("batchCount", 1_000).put("checkpointIntervalMillis", 100));
+                    .put("batchCount", Integer.getInteger("bench.batchCount", 1_000)).put("checkpointIntervalMillis", 100));
         }
         return settings;
     }
@@ -129,7 +133,7 @@ public final class RedisFeedBench {
             Thread replies = new Thread(() -> countReplies(socket), "bench-replies");
             replies.setDaemon(true);
             replies.start();
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            CommandWriter out = new CommandWriter(socket.getOutputStream());
             long[] sequences = new long[INSTRUMENTS];
             long sent = 0;
             while (running) {
@@ -139,7 +143,7 @@ public final class RedisFeedBench {
                     continue;
                 }
                 int channel = (int) (sent % INSTRUMENTS);
-                write(out, stream, channel, ++sequences[channel]);
+                out.write(stream, channel, ++sequences[channel]);
                 sent++;
             }
             out.flush();
@@ -150,9 +154,9 @@ public final class RedisFeedBench {
 
     private void countReplies(Socket socket) {
         try {
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-            while (readReply(in)) {
-                acknowledged.incrementAndGet();
+            ReplyCounter replies = new ReplyCounter(socket.getInputStream());
+            for (long count = replies.next(); count >= 0; count = replies.next()) {
+                acknowledged.addAndGet(count);
             }
         } catch (IOException e) {
             if (running) {
@@ -163,14 +167,14 @@ public final class RedisFeedBench {
 
     private static void preload(RedisServerProcess redis) throws IOException, InterruptedException {
         try (Socket socket = new Socket("127.0.0.1", redis.port())) {
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+            CommandWriter out = new CommandWriter(socket.getOutputStream());
+            ReplyCounter in = new ReplyCounter(socket.getInputStream());
             long[] sequences = new long[INSTRUMENTS];
             Thread writer = new Thread(() -> {
                 try {
                     for (long i = 0; i < BACKLOG_ENTRIES; i++) {
                         int channel = (int) (i % INSTRUMENTS);
-                        write(out, true, channel, ++sequences[channel]);
+                        out.write(true, channel, ++sequences[channel]);
                     }
                     out.flush();
                 } catch (IOException e) {
@@ -178,33 +182,114 @@ public final class RedisFeedBench {
                 }
             });
             writer.start();
-            for (long replies = 0; replies < BACKLOG_ENTRIES; replies++) {
-                if (!readReply(in)) {
+            long replies = 0;
+            while (replies < BACKLOG_ENTRIES) {
+                long count = in.next();
+                if (count < 0) {
                     throw new IOException("redis closed the connection after replies=" + replies);
                 }
+                replies += count;
             }
             writer.join();
         }
     }
 
-    /** Skip one reply: {@code :n} (PUBLISH) or {@code $len} plus the id (XADD); false at the end of input. */
-    private static boolean readReply(InputStream in) throws IOException {
-        int type = in.read();
-        if (type < 0) {
-            return false;
+    /**
+     * Counts replies a chunk at a time: {@code :n} (PUBLISH) is one line, {@code $len} plus the id (XADD) two. The
+     * load generator stays cheap (no lock per byte), so the machine's cores go to redis and the feed.
+     */
+    private static final class ReplyCounter {
+        private final InputStream in;
+        private final byte[] chunk = new byte[1 << 16];
+        private int linesLeft;
+
+        ReplyCounter(InputStream in) {
+            this.in = in;
         }
-        int lines = type == '$' ? 2 : 1;
-        for (int b = in.read(); lines > 0 && b >= 0; b = lines > 0 ? in.read() : 0) {
-            if (b == '\n') {
-                lines--;
+
+        /** Replies completed in the next chunk read; -1 at the end of input. */
+        long next() throws IOException {
+            int read = in.read(chunk);
+            if (read < 0) {
+                return -1;
             }
+            long completed = 0;
+            for (int i = 0; i < read; i++) {
+                byte b = chunk[i];
+                if (linesLeft == 0) {
+                    linesLeft = b == '$' ? 2 : 1;
+                } else if (b == '\n' && --linesLeft == 0) {
+                    completed++;
+                }
+            }
+            return completed;
         }
-        return true;
+    }
+
+    /** Writes PUBLISH or XADD commands into a reused array, sent to the socket when full or flushed. */
+    private static final class CommandWriter {
+        private final OutputStream out;
+        private final byte[] buffer = new byte[1 << 16];
+        private final byte[] digits = new byte[20];
+        private int position;
+
+        CommandWriter(OutputStream out) {
+            this.out = out;
+        }
+
+        /** PUBLISH or XADD of one quote numbered {@code sequence} on {@code channel}. */
+        void write(boolean stream, int channel, long sequence) throws IOException {
+            byte[] head = HEADS[stream ? 1 : 0][channel];
+            byte[] payloadHead = PAYLOAD_HEADS[channel];
+            byte[] tail = TAILS[channel];
+            int payloadLength = payloadHead.length + digitCount(sequence) + PAYLOAD_TAIL.length();
+            if (position + head.length + 24 + payloadLength + 2 > buffer.length) {
+                flush();
+            }
+            put(head);
+            putDigits(payloadLength);
+            buffer[position++] = '\r';
+            buffer[position++] = '\n';
+            put(payloadHead);
+            putDigits(sequence);
+            put(tail);
+        }
+
+        void flush() throws IOException {
+            out.write(buffer, 0, position);
+            out.flush();
+            position = 0;
+        }
+
+        private void put(byte[] bytes) {
+            System.arraycopy(bytes, 0, buffer, position, bytes.length);
+            position += bytes.length;
+        }
+
+        private void putDigits(long value) {
+            int index = digits.length;
+            do {
+                digits[--index] = (byte) ('0' + value % 10);
+                value /= 10;
+            } while (value != 0);
+            System.arraycopy(digits, index, buffer, position, digits.length - index);
+            position += digits.length - index;
+        }
+
+        private static int digitCount(long value) {
+            int count = 1;
+            while (value >= 10) {
+                value /= 10;
+                count++;
+            }
+            return count;
+        }
     }
 
     /** The command's bytes around the payload's sequence number, per channel and command: built once. */
     private static final byte[][][] HEADS = new byte[2][INSTRUMENTS][];
     private static final byte[][] TAILS = new byte[INSTRUMENTS][];
+    private static final byte[][] PAYLOAD_HEADS = new byte[INSTRUMENTS][];
     private static final String PAYLOAD_TAIL = ",\"ts\":1700000000000000000,\"bid\":\"101.25\",\"bidSize\":\"3.5\","
             + "\"ask\":\"101.5\",\"askSize\":\"2\"}";
 
@@ -215,15 +300,9 @@ public final class RedisFeedBench {
             HEADS[1][channel] = ascii("*5\r\n$4\r\nXADD\r\n$" + key.length() + "\r\n" + key
                     + "\r\n$1\r\n*\r\n$4\r\ndata\r\n$");
             TAILS[channel] = ascii(PAYLOAD_TAIL + "\r\n");
+            PAYLOAD_HEADS[channel] = ascii("{\"v\":1,\"type\":\"quote\",\"sym\":\"" + symbol(channel)
+                    + "\",\"seq\":");
         }
-    }
-
-    /** PUBLISH or XADD of one quote numbered {@code sequence} on {@code channel}, written into {@code out}. */
-    private static void write(OutputStream out, boolean stream, int channel, long sequence) throws IOException {
-        String payloadHead = "{\"v\":1,\"type\":\"quote\",\"sym\":\"" + symbol(channel) + "\",\"seq\":" + sequence;
-        out.write(HEADS[stream ? 1 : 0][channel]);
-        out.write(ascii((payloadHead.length() + PAYLOAD_TAIL.length()) + "\r\n" + payloadHead));
-        out.write(TAILS[channel]);
     }
 
     private static byte[] ascii(String text) {
@@ -235,7 +314,8 @@ public final class RedisFeedBench {
     }
 
     /** CPU time used so far by the JVM's threads, grouped, and by redis-server. */
-    private record CpuTimes(long eventLoops, long parsers, long publisher, long otherJvm, long redis) {
+    private record CpuTimes(long eventLoops, long parsers, long publisher, long otherJvm, long jvmProcess,
+            long redis) {
 
         static CpuTimes now(long redisPid) {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -259,21 +339,25 @@ public final class RedisFeedBench {
                     other += nanos;
                 }
             }
-            return new CpuTimes(eventLoops, parsers, publisher, other, redisNanos(redisPid));
+            return new CpuTimes(eventLoops, parsers, publisher, other, processNanos("self"), processNanos("" + redisPid));
         }
 
         CpuTimes minus(CpuTimes start) {
             return new CpuTimes(eventLoops - start.eventLoops, parsers - start.parsers, publisher - start.publisher,
-                    otherJvm - start.otherJvm, redis - start.redis);
+                    otherJvm - start.otherJvm, jvmProcess - start.jvmProcess, redis - start.redis);
         }
 
+        /** GC, JIT and other threads the JVM does not list: the process's time less its Java threads'. */
         String describe(long messages, long elapsedNanos) {
-            return String.format("cpu per message (us): eventLoops=%.2f parsers=%.2f otherJvm=%.2f "
+            long javaThreads = eventLoops + parsers + otherJvm + publisher;
+            long unlisted = Math.max(0, jvmProcess - javaThreads);
+            long feed = eventLoops + parsers + otherJvm + unlisted;
+            return String.format("cpu per message (us): eventLoops=%.2f parsers=%.2f otherJvm=%.2f gc+jit=%.2f "
                     + "feed+strategy=%.2f | publisher=%.2f redis-server=%.2f | cores busy: feed+strategy=%.2f "
                     + "redis=%.2f publisher=%.2f | loadavg=%s", perMessage(eventLoops, messages),
-                    perMessage(parsers, messages), perMessage(otherJvm, messages),
-                    perMessage(eventLoops + parsers + otherJvm, messages), perMessage(publisher, messages),
-                    perMessage(redis, messages), (eventLoops + parsers + otherJvm) / (double) elapsedNanos,
+                    perMessage(parsers, messages), perMessage(otherJvm, messages), perMessage(unlisted, messages),
+                    perMessage(feed, messages), perMessage(publisher, messages),
+                    perMessage(redis, messages), feed / (double) elapsedNanos,
                     redis / (double) elapsedNanos, publisher / (double) elapsedNanos, loadAverage());
         }
 
@@ -290,7 +374,7 @@ public final class RedisFeedBench {
         }
 
         /** utime + stime of a process, from /proc (clock ticks of 10 ms). */
-        private static long redisNanos(long pid) {
+        private static long processNanos(String pid) {
             try {
                 String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -32,10 +32,10 @@ final class RedisJsonPayloads {
             long nanos = 1_618_677_817_000_000_000L + i * 1_234_567L;
             long bid = 100_000_000L * (10 + random.nextInt(60_000)) + random.nextInt(100) * 1_000_000L;
             tickbusQuotes[i] = encoder.encode(PayloadFormat.TICKBUS, new Quote(instrument, "COINBASE", "sim", 1_000 + i,
-                    nanos, 0, SCALE, bid, 1_000_000L * random.nextInt(1, 5_000), bid + 1_000_000L,
+                    nanos, 0, SCALE, 8, bid, 1_000_000L * random.nextInt(1, 5_000), bid + 1_000_000L,
                     1_000_000L * random.nextInt(1, 5_000)));
             tickbusTrades[i] = encoder.encode(PayloadFormat.TICKBUS, new Trade(instrument, "COINBASE", "sim", 2_000 + i,
-                    nanos, 0, SCALE, bid, 100_000L * random.nextInt(1, 100_000),
+                    nanos, 0, SCALE, 8, bid, 100_000L * random.nextInt(1, 100_000),
                     random.nextBoolean() ? Side.BUY : Side.SELL, String.valueOf(280_000 + i), TradeType.REGULAR));
         }
         cryptofeedTrades = lines("cryptofeed_trades_COINBASE.jsonl");

@@ -46,18 +46,18 @@ final class EventArbitraries {
     }
 
     static Arbitrary<Quote> quotes() {
-        return Combinators.combine(headers(), scales(), longs(), longs(), longs(), longs()).as(
-                (h, scale, bidPrice, bidSize, askPrice, askSize) -> new Quote(h.instrument(), h.venue(), h.source(),
-                        h.sequence(), h.exchangeTimeNanos(), h.receiveTimeNanos(), scale, bidPrice, bidSize,
-                        askPrice, askSize));
+        return Combinators.combine(headers(), scales(), scales(), longs(), longs(), longs(), longs()).as(
+                (h, scale, sizeScale, bidPrice, bidSize, askPrice, askSize) -> new Quote(h.instrument(), h.venue(),
+                        h.source(), h.sequence(), h.exchangeTimeNanos(), h.receiveTimeNanos(), scale, sizeScale,
+                        bidPrice, bidSize, askPrice, askSize));
     }
 
     static Arbitrary<Trade> trades() {
-        return Combinators.combine(headers(), scales(), longs(), longs(), Arbitraries.of(Side.class), strings(),
-                Arbitraries.of(TradeType.class)).as(
-                        (h, scale, price, size, aggressor, tradeId, type) -> new Trade(h.instrument(), h.venue(),
-                                h.source(), h.sequence(), h.exchangeTimeNanos(), h.receiveTimeNanos(), scale, price,
-                                size, aggressor, tradeId, type));
+        return Combinators.combine(headers(), scales(), scales(), longs(), longs(), Arbitraries.of(Side.class),
+                strings(), Arbitraries.of(TradeType.class)).as(
+                        (h, scale, sizeScale, price, size, aggressor, tradeId, type) -> new Trade(h.instrument(),
+                                h.venue(), h.source(), h.sequence(), h.exchangeTimeNanos(), h.receiveTimeNanos(), scale,
+                                sizeScale, price, size, aggressor, tradeId, type));
     }
 
     static Arbitrary<List<BookLevel>> levels() {
@@ -69,9 +69,10 @@ final class EventArbitraries {
     }
 
     static Arbitrary<BookUpdate> bookUpdates() {
-        return Combinators.combine(headers(), scales(), Arbitraries.of(true, false), levels(), levels()).as(
-                (h, scale, snapshot, bids, asks) -> new BookUpdate(h.instrument(), h.venue(), h.source(),
-                        h.sequence(), h.exchangeTimeNanos(), h.receiveTimeNanos(), scale, snapshot, bids, asks));
+        return Combinators.combine(headers(), scales(), scales(), Arbitraries.of(true, false), levels(), levels())
+                .as((h, scale, sizeScale, snapshot, bids, asks) -> new BookUpdate(h.instrument(), h.venue(),
+                        h.source(), h.sequence(), h.exchangeTimeNanos(), h.receiveTimeNanos(), scale, sizeScale,
+                        snapshot, bids, asks));
     }
 
     static Arbitrary<InstrumentStatus> instrumentStatuses() {

@@ -20,10 +20,10 @@ class EventBusCodecTest {
 
     static final List<TickbusEvent> EVENTS = List.of(
             new Quote("XNAS:AAPL", "XNAS", "itch-xnas", 7, 1_700_000_000_000_000_001L, 1_700_000_000_000_000_002L,
-                    4, 1_912_300, 300, 1_912_500, 100),
-            new Trade("XNAS:AAPL", "XNAS", "itch-xnas", 8, 11, 12, 4, 1_912_400, 50, Side.SELL, "T-1",
+                    4, 0, 1_912_300, 300, 1_912_500, 100),
+            new Trade("XNAS:AAPL", "XNAS", "itch-xnas", 8, 11, 12, 4, 0, 1_912_400, 50, Side.SELL, "T-1",
                     TradeType.CROSS),
-            new BookUpdate("XNAS:AAPL", "XNAS", "itch-xnas", 9, 13, 14, 2, true,
+            new BookUpdate("XNAS:AAPL", "XNAS", "itch-xnas", 9, 13, 14, 2, 0, true,
                     List.of(new BookLevel(19_123, 300), new BookLevel(19_122, 500)),
                     List.of(new BookLevel(19_125, 100))),
             new InstrumentStatus("XNAS:AAPL", "XNAS", "itch-xnas", 10, 15, 16, InstrumentState.GAP, 100, 120,

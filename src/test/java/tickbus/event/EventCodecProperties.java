@@ -4,8 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
@@ -52,6 +60,34 @@ class EventCodecProperties {
         codecFor(event).encodeToWire(buffer, event);
         buffer.appendBytes(after);
         assertEquals(event, decode(event, buffer, before.length));
+    }
+
+    /**
+     * The codecs write into and read from a heap buffer's own array and copy for any other buffer: every backing
+     * gives the same bytes and the same event, and a heap buffer sharing its array with others (a slice) is
+     * written only inside its own capacity.
+     */
+    @Property(tries = 500)
+    void everyBufferBackingGivesTheSameBytesAndEvent(
+            @ForAll(supplier = EventArbitraries.Events.class) TickbusEvent event) {
+        byte[] expected = encode(event).getBytes();
+        byte[] shared = new byte[expected.length + 64];
+        Arrays.fill(shared, (byte) 0x5A);
+        ByteBuf slice = Unpooled.wrappedBuffer(shared).slice(32, expected.length).clear();
+        List<Supplier<ByteBuf>> backings = List.of(
+                () -> Unpooled.buffer(1),
+                () -> Unpooled.directBuffer(1),
+                () -> slice);
+        for (Supplier<ByteBuf> backing : backings) {
+            Buffer buffer = BufferInternal.buffer(backing.get());
+            codecFor(event).encodeToWire(buffer, event);
+            assertArrayEquals(expected, buffer.getBytes(), backing.get().toString());
+            assertEquals(event, decode(event, buffer, 0));
+        }
+        for (int i = 0; i < 32; i++) {
+            assertEquals((byte) 0x5A, shared[i], "byte before the slice, index=" + i);
+            assertEquals((byte) 0x5A, shared[shared.length - 1 - i], "byte after the slice, index=" + i);
+        }
     }
 
     @Property(tries = 200)

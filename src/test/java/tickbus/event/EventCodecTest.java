@@ -16,11 +16,11 @@ class EventCodecTest {
     /** Header of an event with venue "V" and source "S": version, [instrument], venue, source, three longs. */
     private static final int FEED_HEADER_BYTES = 1 + (4 + 1) + (4 + 1) + 3 * 8;
 
-    private static final Quote QUOTE = new Quote("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 4, 1_912_300, 300,
+    private static final Quote QUOTE = new Quote("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 4, 0, 1_912_300, 300,
             1_912_500, 100);
 
     private static Trade trade(Side aggressor, TradeType type) {
-        return new Trade("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 2, 19_123, 10, aggressor, "T-7", type);
+        return new Trade("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 2, 0, 19_123, 10, aggressor, "T-7", type);
     }
 
     private static FeedStatus feedStatus(FeedState state, FeedState previous, BreakerState breaker) {
@@ -28,7 +28,7 @@ class EventCodecTest {
     }
 
     private static BookUpdate emptyBook(boolean snapshot) {
-        return new BookUpdate("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 2, snapshot, List.of(), List.of());
+        return new BookUpdate("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 2, 0, snapshot, List.of(), List.of());
     }
 
     private static String decodeFailure(TickbusEvent like, Buffer buffer, int position) {
@@ -119,8 +119,8 @@ class EventCodecTest {
     @Test
     void anotherWireVersionIsRejectedNamingTheCodec() {
         Buffer encoded = encode(QUOTE);
-        encoded.setByte(0, (byte) 2);
-        assertEquals("unsupported event wire version: codec=tickbus.Quote, version=2, expected=1",
+        encoded.setByte(0, (byte) 1);
+        assertEquals("unsupported event wire version: codec=tickbus.Quote, version=1, expected=2",
                 decodeFailure(QUOTE, encoded, 0));
     }
 
@@ -135,9 +135,9 @@ class EventCodecTest {
 
     @Test
     void aLoneSurrogateIsEncodedAsAQuestionMarkAsTheJdkDoes() {
-        Quote broken = new Quote("XNAS:\uD800AAPL", "XNAS", "itch-xnas", 1, 2, 3, 4, 5, 6, 7, 8);
+        Quote broken = new Quote("XNAS:\uD800AAPL", "XNAS", "itch-xnas", 1, 2, 3, 4, 0, 5, 6, 7, 8);
         assertEquals("XNAS:?AAPL", decode(broken, encode(broken), 0).instrument());
-        Trade brokenId = new Trade("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 2, 19_123, 10, Side.BUY, "T\uDC00-7",
+        Trade brokenId = new Trade("XNAS:AAPL", "XNAS", "itch-xnas", 1, 2, 3, 2, 0, 19_123, 10, Side.BUY, "T\uDC00-7",
                 TradeType.REGULAR);
         assertEquals("T?-7", decode(brokenId, encode(brokenId), 0).tradeId());
     }

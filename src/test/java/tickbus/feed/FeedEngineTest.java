@@ -3,6 +3,11 @@ package tickbus.feed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +15,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tickbus.Addresses;
 import tickbus.event.BreakerState;
 import tickbus.event.FeedState;
@@ -61,6 +67,29 @@ class FeedEngineTest {
         // One symbol subscribed and a three-symbol venue: every generated message is for some symbol; the test
         // instrument sees a subset, so tests compare the sequences it got with the venue's own record.
         venue.generate(count);
+    }
+
+    /** Vert.x undeploys the feed and its parser workers at once when it closes; the feed must not fail its stop. */
+    @Test
+    void closingVertxWithTheFeedDeployedLogsNoFailedUndeploy() {
+        deploy(new JsonObject());
+        Logger deployments = (Logger) LoggerFactory.getLogger("io.vertx.core.impl.deployment.DefaultDeploymentManager");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        deployments.addAppender(logged);
+        try {
+            Await.result(harness.vertx.close());
+        } finally {
+            deployments.detachAppender(logged);
+        }
+        assertTrue(logged.list.stream().noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN)),
+                () -> logged.list.stream().map(FeedEngineTest::describe).toList().toString());
+        assertTrue(harness.vertx.deploymentIDs().isEmpty(), () -> harness.vertx.deploymentIDs().toString());
+    }
+
+    private static String describe(ILoggingEvent event) {
+        return event.getThrowableProxy() == null ? event.toString()
+                : event + " " + ThrowableProxyUtil.asString(event.getThrowableProxy());
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +47,7 @@ public final class RedisServerProcess implements AutoCloseable {
     private static RedisServerProcess start(boolean persistent, String... extraArguments) {
         try {
             Path directory = Files.createTempDirectory("tickbus-redis-");
-            int port = freePort();
+            int port = FreePorts.stable();
             List<String> arguments = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port),
                     "--bind", "127.0.0.1", "--save", "", "--dir", directory.toString(),
                     "--logfile", directory.resolve("redis.log").toString()));
@@ -246,12 +245,6 @@ public final class RedisServerProcess implements AutoCloseable {
         }
         in.read();
         return line.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Channel names read from frames, as Strings made once per distinct name: a direct-mapped cache keyed by the
  * bytes, so a publisher inventing channel names (through a pattern) costs a String each, never unbounded memory.
- * Not thread-safe: one per worker.
+ * Not thread-safe: one per worker or connection.
  */
 final class ChannelNames {
 

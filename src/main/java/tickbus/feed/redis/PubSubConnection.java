@@ -40,8 +40,12 @@ final class PubSubConnection implements FeedConnection {
     // Keyed by String: Buffer hash codes of names that differ in a few characters collide in a HashMap.
     private final Map<String, PayloadFormat> channelFormats = new HashMap<>();
     private final Map<String, PayloadFormat> patternFormats = new HashMap<>();
+    /** A message's channel as a String without decoding its bytes each time. */
+    private final ChannelNames channelNames = new ChannelNames();
     private final Buffer frame = Buffer.buffer(1024);
     private boolean flushScheduled;
+    private long pendingMessages;
+    private long pendingBytes;
     private boolean closed;
     private boolean pingInFlight;
     private long lastPingMillis;
@@ -128,8 +132,9 @@ final class PubSubConnection implements FeedConnection {
         }
         Buffer kind = push.get(0).toBuffer();
         if (push.size() == 3 && kind.equals(MESSAGE)) {
-            Response channel = push.get(1);
-            message(channelFormats.get(channel.toString()), channel.toBuffer(), push.get(2).toBuffer());
+            Buffer channel = push.get(1).toBuffer();
+            message(channelFormats.get(channelNames.of(channel, 0, channel.length())), channel,
+                    push.get(2).toBuffer());
         } else if (push.size() == 4 && kind.equals(PATTERN_MESSAGE)) {
             message(patternFormats.get(push.get(1).toString()), push.get(2).toBuffer(), push.get(3).toBuffer());
         } else {
@@ -139,8 +144,9 @@ final class PubSubConnection implements FeedConnection {
     }
 
     private void message(PayloadFormat format, Buffer channel, Buffer payload) {
-        context.bytesReceived(channel.length() + payload.length() + PUSH_OVERHEAD_BYTES);
-        counters.messages.increment();
+        pendingBytes += channel.length() + payload.length() + PUSH_OVERHEAD_BYTES;
+        pendingMessages++;
+        scheduleEndOfTurn();
         if (format == null) {
             counters.unexpectedPushes.increment();
             return;
@@ -152,10 +158,21 @@ final class PubSubConnection implements FeedConnection {
         int position = RedisFrames.writeHeader(frame, format, false, 0, channel);
         frame.setBuffer(position, payload);
         context.frame(0, frame, 0, position + payload.length());
+    }
+
+    /**
+     * At the end of this event-loop turn, count its messages and bytes once and hand its frames to the workers
+     * together (a count per message cost more than the message's frame).
+     */
+    private void scheduleEndOfTurn() {
         if (!flushScheduled) {
             flushScheduled = true;
             eventLoop.runOnContext(v -> {
                 flushScheduled = false;
+                counters.messages.add(pendingMessages);
+                pendingMessages = 0;
+                RedisFrames.bytesReceived(context, pendingBytes);
+                pendingBytes = 0;
                 context.endOfRead();
             });
         }

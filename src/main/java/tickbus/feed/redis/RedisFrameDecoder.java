@@ -51,6 +51,7 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
         this.maxDocumentBytes = settings.limits().maxDocumentBytes();
         RedisJsonNormalizer normalizer = new RedisJsonNormalizer(context.settings().source(),
                 context.settings().venue(), settings.venueFromPayload(), this, this::emit);
+        normalizer.countFrom(FeedClock.nanos(context.clock()));
         this.ingest = new RedisJsonIngest(settings.limits(), settings.priceScale(), settings.sizeScale(), normalizer,
                 deadLetters);
     }
@@ -110,11 +111,13 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     private MarketEvent withEntrySequence(MarketEvent event) {
         if (event instanceof Quote q) {
             return new Quote(q.instrument(), q.venue(), q.source(), entrySequence, q.exchangeTimeNanos(),
-                    q.receiveTimeNanos(), q.priceScale(), q.bidPrice(), q.bidSize(), q.askPrice(), q.askSize());
+                    q.receiveTimeNanos(), q.priceScale(), q.sizeScale(), q.bidPrice(), q.bidSize(), q.askPrice(),
+                    q.askSize());
         }
         if (event instanceof Trade t) {
             return new Trade(t.instrument(), t.venue(), t.source(), entrySequence, t.exchangeTimeNanos(),
-                    t.receiveTimeNanos(), t.priceScale(), t.price(), t.size(), t.aggressor(), t.tradeId(), t.type());
+                    t.receiveTimeNanos(), t.priceScale(), t.sizeScale(), t.price(), t.size(), t.aggressor(),
+                    t.tradeId(), t.type());
         }
         return event;
     }

@@ -1,6 +1,7 @@
 package tickbus.feed.redis;
 
 import io.vertx.core.buffer.Buffer;
+import tickbus.feed.ConnectionContext;
 import tickbus.protocol.redisjson.PayloadFormat;
 
 /**
@@ -56,6 +57,15 @@ final class RedisFrames {
         return valuePosition + 4 + value.length();
     }
 
+    /** Report {@code bytes} received, counted over many frames, to the engine. */
+    static void bytesReceived(ConnectionContext context, long bytes) {
+        long left = bytes;
+        for (; left > Integer.MAX_VALUE; left -= Integer.MAX_VALUE) {
+            context.bytesReceived(Integer.MAX_VALUE);
+        }
+        context.bytesReceived((int) left);
+    }
+
     static PayloadFormat format(Buffer frames, int offset) {
         return FORMATS[frames.getUnsignedByte(offset + FLAGS_OFFSET) & FORMAT_MASK];
     }
@@ -77,19 +87,37 @@ final class RedisFrames {
      * id while the sequence within one millisecond stays below 1,000,000; 0 when {@code id} is not an entry id.
      */
     static long entrySequence(String id) {
-        int dash = id.indexOf('-');
-        if (dash <= 0 || dash == id.length() - 1) {
+        return entrySequence(Buffer.buffer(id));
+    }
+
+    /** {@link #entrySequence(String)} of an id's bytes, read in place. */
+    static long entrySequence(Buffer id) {
+        int length = id.length();
+        int dash = 0;
+        while (dash < length && id.getByte(dash) != '-') {
+            dash++;
+        }
+        long millis = digits(id, 0, dash);
+        long sequence = digits(id, dash + 1, length);
+        if (millis < 0 || sequence < 0 || millis > Long.MAX_VALUE / SEQUENCES_PER_MILLI - 1) {
             return 0;
         }
-        try {
-            long millis = Long.parseLong(id, 0, dash, 10);
-            long sequence = Long.parseLong(id, dash + 1, id.length(), 10);
-            if (millis < 0 || sequence < 0 || millis > Long.MAX_VALUE / SEQUENCES_PER_MILLI - 1) {
-                return 0;
+        return millis * SEQUENCES_PER_MILLI + Math.min(sequence, SEQUENCES_PER_MILLI - 1);
+    }
+
+    /** The decimal number in {@code bytes[from, to)}; -1 if empty, not all digits, or past Long.MAX_VALUE. */
+    private static long digits(Buffer bytes, int from, int to) {
+        if (from >= to) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = bytes.getByte(i) - '0';
+            if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+                return -1;
             }
-            return millis * SEQUENCES_PER_MILLI + Math.min(sequence, SEQUENCES_PER_MILLI - 1);
-        } catch (NumberFormatException e) {
-            return 0;
+            value = value * 10 + digit;
         }
+        return value;
     }
 }

@@ -169,8 +169,14 @@ final class StreamConnection implements FeedConnection {
             counters.unexpectedPushes.increment();
             return;
         }
+        Response last = null;
         for (Response entry : entries) {
-            key.lastId = frames.deliver(key.template.payload(), key.name, entry);
+            frames.deliver(key.template.payload(), key.name, entry);
+            last = entry;
+        }
+        frames.reportCounts();
+        if (last != null) {
+            key.lastId = last.get(0).toString();
         }
         offsets.delivered(name, key.lastId);
     }

@@ -18,6 +18,9 @@ final class StreamEntryFrames {
     private final Buffer payloadField;
     private final RedisFeedCounters counters;
     private final Buffer frame = Buffer.buffer(1024);
+    /** Bytes and entries handed over since {@link #reportCounts()}: counted once per key and read, not per entry. */
+    private long bytes;
+    private long entries;
 
     StreamEntryFrames(ConnectionContext context, String payloadField, RedisFeedCounters counters) {
         this.context = context;
@@ -25,12 +28,11 @@ final class StreamEntryFrames {
         this.counters = counters;
     }
 
-    /** Hand the entry to the engine; returns its id. */
-    String deliver(PayloadFormat format, Buffer key, Response entry) {
-        String id = entry.get(0).toString();
+    /** Hand the entry to the engine. Its id is read in place: a String only for a key's last entry of a read. */
+    void deliver(PayloadFormat format, Buffer key, Response entry) {
         Response fields = entry.get(1);
-        counters.streamEntries.increment();
-        long sequence = RedisFrames.entrySequence(id);
+        entries++;
+        long sequence = RedisFrames.entrySequence(entry.get(0).toBuffer());
         int length;
         if (fields == null || fields.size() == 0) {
             length = RedisFrames.writeHeader(frame, format, true, sequence, key);
@@ -50,8 +52,15 @@ final class StreamEntryFrames {
                 length = RedisFrames.writeField(frame, length, name, fields.get(i + 1).toBuffer());
             }
         }
-        context.bytesReceived(length + ENTRY_OVERHEAD_BYTES);
+        bytes += length + ENTRY_OVERHEAD_BYTES;
         context.frame(0, frame, 0, length);
-        return id;
+    }
+
+    /** Report the entries and bytes delivered since the last report to the counters and the engine. */
+    void reportCounts() {
+        counters.streamEntries.add(entries);
+        entries = 0;
+        RedisFrames.bytesReceived(context, bytes);
+        bytes = 0;
     }
 }

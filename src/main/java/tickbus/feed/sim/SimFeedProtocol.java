@@ -164,7 +164,7 @@ public final class SimFeedProtocol implements FeedProtocol {
         public void quote(String symbol, long exchangeTimeNanos, long bid, long bidSize, long ask, long askSize) {
             String instrument = venue + ":" + symbol;
             Quote quote = new Quote(instrument, venue, source, sequence, exchangeTimeNanos, receiveTimeNanos,
-                    SimMessages.PRICE_SCALE, bid, bidSize, ask, askSize);
+                    SimMessages.PRICE_SCALE, SimMessages.SIZE_SCALE, bid, bidSize, ask, askSize);
             latestQuotes.put(instrument, quote);
             if (context.wanted(instrument)) {
                 context.sink().accept(quote);
@@ -177,8 +177,8 @@ public final class SimFeedProtocol implements FeedProtocol {
             String instrument = venue + ":" + symbol;
             if (context.wanted(instrument)) {
                 context.sink().accept(new Trade(instrument, venue, source, sequence, exchangeTimeNanos,
-                        receiveTimeNanos, SimMessages.PRICE_SCALE, price, size, buyerAggressor ? Side.BUY : Side.SELL,
-                        Long.toString(tradeId), TradeType.REGULAR));
+                        receiveTimeNanos, SimMessages.PRICE_SCALE, SimMessages.SIZE_SCALE, price, size,
+                        buyerAggressor ? Side.BUY : Side.SELL, Long.toString(tradeId), TradeType.REGULAR));
             }
         }
     }

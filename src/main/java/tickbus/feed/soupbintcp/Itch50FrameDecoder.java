@@ -107,9 +107,9 @@ final class Itch50FrameDecoder implements FrameDecoder {
         String source = context.settings().source();
         long exchangeTimeNanos = midnightEpochNanos + lastTimestampNanos;
         sink.accept(new BookUpdate(instrument, venue, source, lastSequence, exchangeTimeNanos, lastReceiveTimeNanos,
-                Itch50.PRICE_SCALE, true, book.bidLevels(), book.askLevels()));
+                Itch50.PRICE_SCALE, Itch50.SIZE_SCALE, true, book.bidLevels(), book.askLevels()));
         sink.accept(new Quote(instrument, venue, source, lastSequence, exchangeTimeNanos, lastReceiveTimeNanos,
-                Itch50.PRICE_SCALE, book.bestBidPrice(), book.bestBidSize(), book.bestAskPrice(),
+                Itch50.PRICE_SCALE, Itch50.SIZE_SCALE, book.bestBidPrice(), book.bestBidSize(), book.bestAskPrice(),
                 book.bestAskSize()));
         sink.accept(new InstrumentStatus(instrument, venue, source, lastSequence, exchangeTimeNanos,
                 lastReceiveTimeNanos, book.tradingState(), 0, 0, "state when the subscription began"));

@@ -29,6 +29,9 @@ import tickbus.protocol.fixml.UpdateAction;
  */
 public final class FixmlNormalizer implements FixmlListener {
 
+    /** FIXML sizes ({@code Sz}) are whole contracts. */
+    static final int SIZE_SCALE = 0;
+
     private final FixmlNormalizerConfig config;
     private final Predicate<String> wanted;
     private final EventSink sink;
@@ -118,7 +121,7 @@ public final class FixmlNormalizer implements FixmlListener {
         }
         if ((hadLevels || !book.isEmpty()) && isWanted(book)) {
             sink.accept(new BookUpdate(book.instrument, config.venue(), config.source(), message.sequence(),
-                    receiveTimeNanos, receiveTimeNanos, config.priceScale(), true, book.bids.levels(),
+                    receiveTimeNanos, receiveTimeNanos, config.priceScale(), SIZE_SCALE, true, book.bids.levels(),
                     book.asks.levels()));
             quoteIfChanged(book, message.sequence(), receiveTimeNanos);
         }
@@ -148,7 +151,8 @@ public final class FixmlNormalizer implements FixmlListener {
         List<BookLevel> changed = List.of(new BookLevel(entry.price(), size));
         boolean bid = side == book.bids;
         sink.accept(new BookUpdate(book.instrument, config.venue(), config.source(), entry.sequence(), exchangeTime,
-                receiveTimeNanos, config.priceScale(), false, bid ? changed : List.of(), bid ? List.of() : changed));
+                receiveTimeNanos, config.priceScale(), SIZE_SCALE, false, bid ? changed : List.of(),
+                bid ? List.of() : changed));
         quoteIfChanged(book, entry.sequence(), exchangeTime);
     }
 
@@ -163,7 +167,7 @@ public final class FixmlNormalizer implements FixmlListener {
     private void quoteIfChanged(InstrumentBook book, long sequence, long exchangeTime) {
         if (book.takeQuoteChange()) {
             sink.accept(new Quote(book.instrument, config.venue(), config.source(), sequence, exchangeTime,
-                    receiveTimeNanos, config.priceScale(), book.bids.bestPrice(), book.bids.bestSize(),
+                    receiveTimeNanos, config.priceScale(), SIZE_SCALE, book.bids.bestPrice(), book.bids.bestSize(),
                     book.asks.bestPrice(), book.asks.bestSize()));
         }
     }
@@ -178,8 +182,8 @@ public final class FixmlNormalizer implements FixmlListener {
         }
         TradeType type = entry.action() == UpdateAction.DELETE ? TradeType.BROKEN : TradeType.REGULAR;
         sink.accept(new Trade(book.instrument, config.venue(), config.source(), entry.sequence(), exchangeTime(entry),
-                receiveTimeNanos, config.priceScale(), entry.price(), entry.size(), aggressor(entry.aggressor()),
-                entry.tradeId() == null ? "" : entry.tradeId(), type));
+                receiveTimeNanos, config.priceScale(), SIZE_SCALE, entry.price(), entry.size(),
+                aggressor(entry.aggressor()), entry.tradeId() == null ? "" : entry.tradeId(), type));
     }
 
     private void settlement(InstrumentBook book, long price, String businessDate, long sequence, long exchangeTime) {

@@ -54,7 +54,7 @@ final class MarketEventEmitter {
 
     void trade(OrderBook book, long price, long size, Side aggressor, long matchNumber, TradeType type) {
         emit(new Trade(book.instrument(), VENUE, source, sequence, exchangeTimeNanos, receiveTimeNanos,
-                Itch50.PRICE_SCALE, price, size, aggressor, Long.toString(matchNumber), type));
+                Itch50.PRICE_SCALE, Itch50.SIZE_SCALE, price, size, aggressor, Long.toString(matchNumber), type));
     }
 
     void status(OrderBook book, InstrumentState state, String reason) {
@@ -64,7 +64,7 @@ final class MarketEventEmitter {
 
     void quote(OrderBook book) {
         emit(new Quote(book.instrument(), VENUE, source, sequence, exchangeTimeNanos, receiveTimeNanos,
-                Itch50.PRICE_SCALE, book.bestBidPrice(), book.bestBidSize(), book.bestAskPrice(),
+                Itch50.PRICE_SCALE, Itch50.SIZE_SCALE, book.bestBidPrice(), book.bestBidSize(), book.bestAskPrice(),
                 book.bestAskSize()));
     }
 
@@ -86,13 +86,13 @@ final class MarketEventEmitter {
             asks = levelsOnSide(false, books, first, second);
         }
         emit(new BookUpdate(book.instrument(), VENUE, source, sequence, exchangeTimeNanos, receiveTimeNanos,
-                Itch50.PRICE_SCALE, false, bids, asks));
+                Itch50.PRICE_SCALE, Itch50.SIZE_SCALE, false, bids, asks));
     }
 
     /** The whole book, replacing whatever a subscriber held. */
     void snapshot(OrderBook book) {
         emit(new BookUpdate(book.instrument(), VENUE, source, sequence, exchangeTimeNanos, receiveTimeNanos,
-                Itch50.PRICE_SCALE, true, book.bidLevels(), book.askLevels()));
+                Itch50.PRICE_SCALE, Itch50.SIZE_SCALE, true, book.bidLevels(), book.askLevels()));
     }
 
     private static List<BookLevel> levelsOnSide(boolean buy, Itch50OrderBooks books, BookLevel first,

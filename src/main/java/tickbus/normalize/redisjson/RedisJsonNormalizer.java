@@ -21,8 +21,8 @@ import tickbus.protocol.redisjson.TickbusTradeMessage;
  * <p>Sequence numbers: a tickbus payload's {@code seq} (the publisher's, per channel) becomes the event's
  * sequence, and the {@link SequenceCheck} sees it with its channel first, so the engine can count gaps and
  * drop duplicates per publisher stream.
- * cryptofeed payloads carry none: their events are numbered 1, 2, 3... by this normalizer, so loss before
- * tickbus received them cannot be detected from the numbers.
+ * cryptofeed payloads carry none: their events are numbered consecutively by this normalizer, from 1 or from
+ * {@link #countFrom(long)}, so loss before tickbus received them cannot be detected from the numbers.
  *
  * <p>Sizes stay mantissas at the decoder's size scale. cryptofeed tickers carry no sizes: a side that has a
  * price gets size 0 with the price set (an empty side has price 0 and size 0). Exchange time is the payload's
@@ -52,6 +52,15 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
     private long lastCountedSequence;
 
     /**
+     * Number the next counted event (a cryptofeed payload's) {@code first}. A feed passes the epoch nanoseconds
+     * at its start: a restarted feed then numbers above anything it published before (it cannot count a
+     * thousand million events a second), and subscribers that dropped duplicates by number keep receiving.
+     */
+    public void countFrom(long first) {
+        lastCountedSequence = first - 1;
+    }
+
+    /**
      * @param venue the venue of every event, or, with {@code venueFromPayload}, of tickbus payloads only
      * @param venueFromPayload take a cryptofeed payload's {@code exchange} as the venue
      */
@@ -69,8 +78,8 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
         String instrument = instrumentIds.of(venue, message.symbol());
         if (sequenceCheck.admit(message.channel(), instrument, EventKind.QUOTE, message.sequence())) {
             sink.accept(new Quote(instrument, venue, source, message.sequence(), message.timestampNanos(),
-                    message.receiveTimeNanos(), message.priceScale(), message.bidPrice(), message.bidSize(),
-                    message.askPrice(), message.askSize()));
+                    message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.bidPrice(),
+                    message.bidSize(), message.askPrice(), message.askSize()));
         }
     }
 
@@ -79,8 +88,8 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
         String instrument = instrumentIds.of(venue, message.symbol());
         if (sequenceCheck.admit(message.channel(), instrument, EventKind.TRADE, message.sequence())) {
             sink.accept(new Trade(instrument, venue, source, message.sequence(), message.timestampNanos(),
-                    message.receiveTimeNanos(), message.priceScale(), message.price(), message.size(),
-                    message.aggressor(), message.tradeId(), TradeType.REGULAR));
+                    message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.price(),
+                    message.size(), message.aggressor(), message.tradeId(), TradeType.REGULAR));
         }
     }
 
@@ -89,8 +98,8 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
         String eventVenue = venueFromPayload ? message.exchange() : venue;
         sink.accept(new Trade(instrumentIds.of(eventVenue, message.symbol()), eventVenue, source,
                 ++lastCountedSequence, exchangeTime(message),
-                message.receiveTimeNanos(), message.priceScale(), message.price(), message.amount(),
-                message.aggressor(), message.tradeId(), TradeType.REGULAR));
+                message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.price(),
+                message.amount(), message.aggressor(), message.tradeId(), TradeType.REGULAR));
     }
 
     @Override
@@ -98,8 +107,9 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
         String eventVenue = venueFromPayload ? message.exchange() : venue;
         sink.accept(new Quote(instrumentIds.of(eventVenue, message.symbol()), eventVenue, source,
                 ++lastCountedSequence, exchangeTime(message),
-                message.receiveTimeNanos(), message.priceScale(), message.bidPrice(), message.hasBid() ? Quote.SIZE_UNKNOWN : 0,
-                message.askPrice(), message.hasAsk() ? Quote.SIZE_UNKNOWN : 0));
+                message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.bidPrice(),
+                message.hasBid() ? Quote.SIZE_UNKNOWN : 0, message.askPrice(),
+                message.hasAsk() ? Quote.SIZE_UNKNOWN : 0));
     }
 
     private static long exchangeTime(CryptofeedMessage message) {

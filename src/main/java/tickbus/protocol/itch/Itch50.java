@@ -62,6 +62,8 @@ public final class Itch50 {
 
     /** Decimal places of Price(4) fields. */
     public static final int PRICE_SCALE = 4;
+    /** Decimal places of share quantities: whole shares. */
+    public static final int SIZE_SCALE = 0;
     /** Decimal places of the Price(8) fields of MWCB Decline Level. */
     public static final int MWCB_PRICE_SCALE = 8;
 

@@ -1,6 +1,5 @@
 package tickbus.protocol.redisjson;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
@@ -8,7 +7,7 @@ import tickbus.event.Side;
 import tickbus.protocol.redisjson.RedisJsonException.Reason;
 
 /**
- * Reads typed field values of the payload object from a {@link JsonParser}, exactly and within the limits;
+ * Reads typed field values of the payload object from its {@link JsonTokens}, exactly and within the limits;
  * every refusal names the field. Token text is read in place, without a String per value.
  */
 final class JsonValueReader {
@@ -22,7 +21,7 @@ final class JsonValueReader {
     private final ExactDecimal decimals = new ExactDecimal();
     private final StringCache names = new StringCache(8192);
     private final CharView text = new CharView();
-    private JsonParser parser;
+    private JsonTokens tokens;
     private String field;
 
     JsonValueReader(RedisJsonLimits limits, int priceScale, int sizeScale) {
@@ -31,8 +30,8 @@ final class JsonValueReader {
         this.sizeScale = sizeScale;
     }
 
-    void attach(JsonParser parser) {
-        this.parser = parser;
+    void attach(JsonTokens tokens) {
+        this.tokens = tokens;
         this.field = null;
     }
 
@@ -43,27 +42,27 @@ final class JsonValueReader {
 
     /** Advance to the next field's value and return the field's name, or null at the end of the object. */
     String nextField() throws IOException {
-        if (parser.nextToken() == JsonToken.END_OBJECT) {
+        if (tokens.nextToken() == JsonToken.END_OBJECT) {
             return null;
         }
-        field = parser.currentName();
-        parser.nextToken();
+        field = tokens.currentName();
+        tokens.nextToken();
         return field;
     }
 
     void skipValue() throws IOException {
-        parser.skipChildren();
+        tokens.skipChildren();
     }
 
     /** Whether the value is {@code null} or cryptofeed's {@code "None"}. */
     boolean isNone() throws IOException {
-        JsonToken token = parser.currentToken();
+        JsonToken token = tokens.currentToken();
         return token == JsonToken.VALUE_NULL || token == JsonToken.VALUE_STRING && string().contentEquals(RedisJson.NONE);
     }
 
     /** Whether the value is the string {@code literal}. */
     boolean isText(String literal) throws IOException {
-        return parser.currentToken() == JsonToken.VALUE_STRING && string().contentEquals(literal);
+        return tokens.currentToken() == JsonToken.VALUE_STRING && string().contentEquals(literal);
     }
 
     /** A symbol or exchange name: 1 to maxSymbolLength of {@code [A-Za-z0-9._/+^=_-]}. */
@@ -83,7 +82,7 @@ final class JsonValueReader {
         if (value.length() == 0) {
             throw error(Reason.INVALID_VALUE, "value=\"\", min length=1");
         }
-        return names.get(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        return names.get(tokens.textCharacters(), tokens.textOffset(), tokens.textLength());
     }
 
     /** A free-form identifier of at most maxTradeIdLength chars. */
@@ -137,24 +136,24 @@ final class JsonValueReader {
 
     /** A JSON integer in {@code [0, Long.MAX_VALUE]}. */
     long nonNegativeLong() throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+        if (tokens.currentToken() != JsonToken.VALUE_NUMBER_INT) {
             throw wrongType("integer");
         }
-        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER || parser.getLongValue() < 0) {
-            throw error(Reason.VALUE_OUT_OF_RANGE, "value=" + RedisJsonException.quote(parser.getText())
+        if (tokens.isBigInteger() || tokens.longValue() < 0) {
+            throw error(Reason.VALUE_OUT_OF_RANGE, "value=" + RedisJsonException.quote(tokens.text())
                     + ", min=0, max=" + Long.MAX_VALUE);
         }
-        return parser.getLongValue();
+        return tokens.longValue();
     }
 
     /** The current value for a message: the quoted string, or the token kind. */
     String describeValue() throws IOException {
-        JsonToken token = parser.currentToken();
+        JsonToken token = tokens.currentToken();
         return token == JsonToken.VALUE_STRING ? RedisJsonException.quote(string()) : String.valueOf(token);
     }
 
     RedisJsonException wrongType(String expected) {
-        return error(Reason.WRONG_TYPE, "expected=" + expected + ", token=" + parser.currentToken());
+        return error(Reason.WRONG_TYPE, "expected=" + expected + ", token=" + tokens.currentToken());
     }
 
     RedisJsonException error(Reason reason, String details) {
@@ -162,17 +161,17 @@ final class JsonValueReader {
     }
 
     private long decimal(int scale, Reason outOfRange, boolean truncate) throws IOException {
-        JsonToken token = parser.currentToken();
+        JsonToken token = tokens.currentToken();
         CharView value;
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-            value = text.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            value = text.set(tokens.textCharacters(), tokens.textOffset(), tokens.textLength());
         } else if (token == JsonToken.VALUE_STRING) {
             value = string();
         } else {
             throw wrongType("decimal string or number");
         }
         try {
-            return decimals.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), scale,
+            return decimals.parse(tokens.textCharacters(), tokens.textOffset(), tokens.textLength(), scale,
                     truncate);
         } catch (ArithmeticException e) {
             throw error(outOfRange, "value=" + RedisJsonException.quote(value) + ", scale=" + scale + " ("
@@ -184,11 +183,11 @@ final class JsonValueReader {
     }
 
     private CharView string() throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+        if (tokens.currentToken() != JsonToken.VALUE_STRING) {
             throw wrongType("string");
         }
         try {
-            return text.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            return text.set(tokens.textCharacters(), tokens.textOffset(), tokens.textLength());
         } catch (StreamConstraintsException e) {
             throw new RedisJsonException(Reason.STRING_TOO_LONG, "field=" + fieldForMessage() + ", length>="
                     + JacksonErrors.firstParenthesised(String.valueOf(e.getOriginalMessage())) + ", max="

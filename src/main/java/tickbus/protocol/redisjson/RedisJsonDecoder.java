@@ -28,6 +28,8 @@ public final class RedisJsonDecoder {
     private final JsonFactory factory;
     private final RedisJsonListener listener;
     private final JsonValueReader values;
+    private final FlatJsonTokens flatTokens;
+    private final JsonTokens.Jackson jacksonTokens = new JsonTokens.Jackson();
     private final TickbusPayloadReader tickbus;
     private final CryptofeedPayloadReader cryptofeed;
     private byte[] copyBuffer = new byte[0];
@@ -40,6 +42,7 @@ public final class RedisJsonDecoder {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.factory = hardenedFactory(limits);
         this.values = new JsonValueReader(limits, priceScale, sizeScale);
+        this.flatTokens = new FlatJsonTokens(limits);
         this.tickbus = new TickbusPayloadReader(priceScale, sizeScale);
         this.cryptofeed = new CryptofeedPayloadReader(priceScale, sizeScale);
     }
@@ -48,8 +51,18 @@ public final class RedisJsonDecoder {
     public void decode(PayloadFormat format, String channel, byte[] payload, int offset, int length,
             long receiveTimeNanos) {
         Objects.checkFromIndexSize(offset, length, payload.length);
-        checkBytes(payload, offset, length);
-        parse(format, payload, offset, length);
+        checkLength(length);
+        boolean flat;
+        try {
+            flat = parseFlat(format, payload, offset, length);
+        } catch (RedisJsonException refused) {
+            checkEncoding(payload, offset, length);
+            throw refused;
+        }
+        if (!flat) {
+            checkEncoding(payload, offset, length);
+            parse(format, payload, offset, length);
+        }
         switch (format) {
             case TICKBUS -> tickbus.deliver(listener, channel, receiveTimeNanos);
             case CRYPTOFEED_TRADE -> cryptofeed.deliverTrade(listener, channel, receiveTimeNanos);
@@ -73,8 +86,11 @@ public final class RedisJsonDecoder {
         return limits;
     }
 
-    private void checkBytes(byte[] payload, int offset, int length) {
-        checkLength(length);
+    /**
+     * Invalid UTF-8 is the first reason to refuse a payload. A payload the flat scanner read to the end is plain
+     * ASCII (it declines any other byte), so only a payload it declined or refused is checked.
+     */
+    private static void checkEncoding(byte[] payload, int offset, int length) {
         int invalid = Utf8.firstInvalid(payload, offset, length);
         if (invalid >= 0) {
             throw new RedisJsonException(Reason.INVALID_ENCODING, "offset=" + (invalid - offset) + ", byte=0x"
@@ -89,12 +105,39 @@ public final class RedisJsonDecoder {
         }
     }
 
+    /**
+     * Read the common flat payload without Jackson; false if {@link FlatJsonTokens} declined it (it agrees with
+     * Jackson on every token it hands out, so a refusal by the payload readers up to there is the same either way).
+     */
+    private boolean parseFlat(PayloadFormat format, byte[] payload, int offset, int length) {
+        values.attach(flatTokens.reset(payload, offset, length));
+        try {
+            flatTokens.nextToken();
+            read(format);
+            flatTokens.nextToken();
+            return true;
+        } catch (FlatJsonTokens.Declined declined) {
+            return false;
+        } catch (IOException e) {
+            throw new IllegalStateException("the flat scanner reads a byte array and declines what it cannot read", e);
+        }
+    }
+
+    private void read(PayloadFormat format) throws IOException {
+        switch (format) {
+            case TICKBUS -> tickbus.read(values);
+            case CRYPTOFEED_TRADE -> cryptofeed.read(values, false);
+            case CRYPTOFEED_TICKER -> cryptofeed.read(values, true);
+        }
+    }
+
     private void parse(PayloadFormat format, byte[] payload, int offset, int length) {
         JsonParser parser = null;
         boolean objectRead = false;
         try {
             parser = factory.createParser(payload, offset, length);
-            values.attach(parser);
+            jacksonTokens.attach(parser);
+            values.attach(jacksonTokens);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new RedisJsonException(Reason.EMPTY, "length=" + length);
@@ -102,11 +145,7 @@ public final class RedisJsonDecoder {
             if (first != JsonToken.START_OBJECT) {
                 throw new RedisJsonException(Reason.WRONG_TYPE, "field=(payload), expected=object, token=" + first);
             }
-            switch (format) {
-                case TICKBUS -> tickbus.read(values);
-                case CRYPTOFEED_TRADE -> cryptofeed.read(values, false);
-                case CRYPTOFEED_TICKER -> cryptofeed.read(values, true);
-            }
+            read(format);
             objectRead = true;
             JsonToken extra = parser.nextToken();
             if (extra != null) {
@@ -137,7 +176,7 @@ public final class RedisJsonDecoder {
         }
     }
 
-    private static JsonFactory hardenedFactory(RedisJsonLimits limits) {
+    static JsonFactory hardenedFactory(RedisJsonLimits limits) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxDocumentLength(limits.maxDocumentBytes())
                 .maxNestingDepth(limits.maxDepth())

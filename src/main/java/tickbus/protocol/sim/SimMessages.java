@@ -17,6 +17,7 @@ public final class SimMessages {
     public static final byte MESSAGE_TYPE_QUOTE = 'Q';
     public static final byte MESSAGE_TYPE_TRADE = 'T';
     public static final int PRICE_SCALE = 4;
+    public static final int SIZE_SCALE = 0;
     public static final int MAX_SYMBOL_LENGTH = 32;
 
     private static final int QUOTE_BODY_BYTES = 40;

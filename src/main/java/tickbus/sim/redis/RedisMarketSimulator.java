@@ -60,13 +60,14 @@ public final class RedisMarketSimulator {
             boolean buy = random.nextBoolean();
             long sequence = nextSequence(channel(settings.tradeChannel(), symbol));
             return new Trade(instrument, settings.venue(), "redis-sim", sequence, nowNanos, nowNanos, PRICE_SCALE,
-                    mids[index] + (buy ? halfSpread : -halfSpread), 1_000_000L * (1 + random.nextInt(5_000)),
-                    buy ? Side.BUY : Side.SELL, Long.toString(++tradeIds), TradeType.REGULAR);
+                    SIZE_SCALE, mids[index] + (buy ? halfSpread : -halfSpread),
+                    1_000_000L * (1 + random.nextInt(5_000)), buy ? Side.BUY : Side.SELL, Long.toString(++tradeIds),
+                    TradeType.REGULAR);
         }
         long sequence = nextSequence(channel(settings.quoteChannel(), symbol));
         return new Quote(instrument, settings.venue(), "redis-sim", sequence, nowNanos, nowNanos, PRICE_SCALE,
-                mids[index] - halfSpread, 1_000_000L * (1 + random.nextInt(10_000)), mids[index] + halfSpread,
-                1_000_000L * (1 + random.nextInt(10_000)));
+                SIZE_SCALE, mids[index] - halfSpread, 1_000_000L * (1 + random.nextInt(10_000)),
+                mids[index] + halfSpread, 1_000_000L * (1 + random.nextInt(10_000)));
     }
 
     /** The command that publishes {@code event}: its arguments, command name first. */

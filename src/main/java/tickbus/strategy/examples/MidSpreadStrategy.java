@@ -53,7 +53,7 @@ public final class MidSpreadStrategy extends StrategyVerticle {
         BigDecimal mid;
         BigDecimal spreadBps;
         BigDecimal notional = BigDecimal.ZERO;
-        long volume;
+        BigDecimal volume = BigDecimal.ZERO;
         long trades;
         long quotes;
     }
@@ -77,9 +77,9 @@ public final class MidSpreadStrategy extends StrategyVerticle {
         } else if (event instanceof Trade trade) {
             long sign = trade.type() == TradeType.BROKEN ? -1 : 1;
             instrument.trades += sign;
-            instrument.volume += sign * trade.size();
-            instrument.notional = instrument.notional.add(trade.priceDecimal()
-                    .multiply(BigDecimal.valueOf(sign * trade.size())));
+            BigDecimal size = sign < 0 ? trade.sizeDecimal().negate() : trade.sizeDecimal();
+            instrument.volume = instrument.volume.add(size);
+            instrument.notional = instrument.notional.add(trade.priceDecimal().multiply(size));
         }
     }
 
@@ -90,9 +90,9 @@ public final class MidSpreadStrategy extends StrategyVerticle {
             }
             JsonObject output = new JsonObject().put("instrument", instrument)
                     .put("mid", plain(current.mid)).put("spreadBps", plain(current.spreadBps))
-                    .put("vwap", current.volume == 0 ? null : plain(current.notional.divide(
-                            BigDecimal.valueOf(current.volume), MathContext.DECIMAL64).setScale(6, RoundingMode.HALF_EVEN)))
-                    .put("volume", current.volume).put("trades", current.trades).put("quotes", current.quotes);
+                    .put("vwap", current.volume.signum() == 0 ? null : plain(current.notional.divide(
+                            current.volume, MathContext.DECIMAL64).setScale(6, RoundingMode.HALF_EVEN)))
+                    .put("volume", plain(current.volume)).put("trades", current.trades).put("quotes", current.quotes);
             vertx.eventBus().publish(Addresses.strategyOutput(settings.name()), output);
             LOG.info("{}: {} mid={} spreadBps={} vwap={} trades={} quotes={}", settings.name(), instrument,
                     output.getString("mid"), output.getString("spreadBps"), output.getString("vwap"), current.trades,

@@ -84,12 +84,13 @@ final class RedisFeedFixture implements AutoCloseable {
     String quote(String symbol, long sequence) {
         long bid = (1_000 + sequence) * 1_000_000L;
         return text(encoder.tickbusQuote(new Quote(VENUE + ":" + symbol, VENUE, "publisher", sequence,
-                1_700_000_000_000_000_000L + sequence, 0, SCALE, bid, 250_000_000L, bid + 1_000_000L, 150_000_000L)));
+                1_700_000_000_000_000_000L + sequence, 0, SCALE, 8, bid, 250_000_000L, bid + 1_000_000L,
+                150_000_000L)));
     }
 
     String trade(String symbol, long sequence) {
         return text(encoder.tickbusTrade(new Trade(VENUE + ":" + symbol, VENUE, "publisher", sequence,
-                1_700_000_000_000_000_000L + sequence, 0, SCALE, (2_000 + sequence) * 1_000_000L, 1_000_000L,
+                1_700_000_000_000_000_000L + sequence, 0, SCALE, 8, (2_000 + sequence) * 1_000_000L, 1_000_000L,
                 Side.BUY, "t" + sequence, TradeType.REGULAR)));
     }
 

@@ -62,7 +62,7 @@ class Itch50FrameDecoderTest {
         assertTrue(book.snapshot());
         assertEquals(List.of(new BookLevel(99_0000, 100), new BookLevel(98_0000, 200)), book.bids());
         assertEquals(List.of(new BookLevel(101_0000, 300)), book.asks());
-        assertEquals(new Quote(AAA, "XNAS", "itch", 4, exchangeTime, 4_000, 4, 99_0000, 100, 101_0000, 300),
+        assertEquals(new Quote(AAA, "XNAS", "itch", 4, exchangeTime, 4_000, 4, 0, 99_0000, 100, 101_0000, 300),
                 snapshot.get(1));
         assertEquals(InstrumentState.TRADING, ((InstrumentStatus) snapshot.get(2)).state());
         assertEquals(4, decoded.sum());

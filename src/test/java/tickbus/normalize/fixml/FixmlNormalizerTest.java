@@ -69,8 +69,9 @@ class FixmlNormalizerTest {
                         null, "T7", Fixml.AGGRESSOR_NONE));
 
         assertEquals(List.of(
-                new Trade(ES, "XCME", "http-cme", 1, 55, RECEIVED, SCALE, 10050, 4, Side.BUY, "T7", TradeType.REGULAR),
-                new Trade(ES, "XCME", "http-cme", 2, RECEIVED, RECEIVED, SCALE, 0, 0, Side.UNKNOWN, "T7",
+                new Trade(ES, "XCME", "http-cme", 1, 55, RECEIVED, SCALE, 0, 10050, 4, Side.BUY, "T7",
+                        TradeType.REGULAR),
+                new Trade(ES, "XCME", "http-cme", 2, RECEIVED, RECEIVED, SCALE, 0, 0, 0, Side.UNKNOWN, "T7",
                         TradeType.BROKEN)), events);
         assertEquals(1, normalizer.counters().unsupportedActions());
     }
@@ -199,21 +200,22 @@ class FixmlNormalizerTest {
     }
 
     private static BookUpdate bids(long sequence, long exchangeTime, BookLevel level) {
-        return new BookUpdate(ES, "XCME", "http-cme", sequence, exchangeTime, RECEIVED, SCALE, false, List.of(level),
+        return new BookUpdate(ES, "XCME", "http-cme", sequence, exchangeTime, RECEIVED, SCALE, 0, false, List.of(level),
                 List.of());
     }
 
     private static BookUpdate asks(long sequence, long exchangeTime, BookLevel level) {
-        return new BookUpdate(ES, "XCME", "http-cme", sequence, exchangeTime, RECEIVED, SCALE, false, List.of(),
+        return new BookUpdate(ES, "XCME", "http-cme", sequence, exchangeTime, RECEIVED, SCALE, 0, false, List.of(),
                 List.of(level));
     }
 
     private static BookUpdate book(long sequence, boolean snapshot, List<BookLevel> bids, List<BookLevel> asks) {
-        return new BookUpdate(ES, "XCME", "http-cme", sequence, RECEIVED, RECEIVED, SCALE, snapshot, bids, asks);
+        return new BookUpdate(ES, "XCME", "http-cme", sequence, RECEIVED, RECEIVED, SCALE, 0, snapshot, bids, asks);
     }
 
     private static Quote quote(long sequence, long exchangeTime, long bid, long bidSize, long ask, long askSize) {
-        return new Quote(ES, "XCME", "http-cme", sequence, exchangeTime, RECEIVED, SCALE, bid, bidSize, ask, askSize);
+        return new Quote(ES, "XCME", "http-cme", sequence, exchangeTime, RECEIVED, SCALE, 0, bid, bidSize, ask,
+                askSize);
     }
 
     private static InstrumentStatus status(long sequence, String reason) {

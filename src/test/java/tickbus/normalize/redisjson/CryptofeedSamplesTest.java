@@ -75,7 +75,7 @@ class CryptofeedSamplesTest {
         assertTrue(first.contains("\"amount\":985.0,\"price\":1.305e-05,\"id\":\"280232\""), first);
         accept(PayloadFormat.CRYPTOFEED_TRADE, first);
         assertEquals(new Trade("COINBASE:SKL-BTC", "COINBASE", "redis-coinbase", 1, 1_618_677_817_089_723_000L,
-                RECEIVED_NANOS, PRICE_SCALE, 1305, 98_500_000_000L, Side.BUY, "280232", TradeType.REGULAR),
+                RECEIVED_NANOS, PRICE_SCALE, 8, 1305, 98_500_000_000L, Side.BUY, "280232", TradeType.REGULAR),
                 sink.last());
     }
 

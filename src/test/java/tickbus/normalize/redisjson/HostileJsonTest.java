@@ -245,6 +245,14 @@ class HostileJsonTest {
     }
 
     @Test
+    void invalidUtf8AfterAnInvalidFieldIsStillTheReason() {
+        byte[] head = (QUOTE_HEAD.replace("\"v\":1", "\"v\":2") + "\"bid\":\"").getBytes(StandardCharsets.UTF_8);
+        byte[] payload = concat(head, new byte[] {(byte) 0xFF}, "\"}".getBytes(StandardCharsets.UTF_8));
+        String message = rejects(Reason.INVALID_ENCODING, PayloadFormat.TICKBUS, payload);
+        assertTrue(message.contains("offset=" + head.length + ", byte=0xff"), message);
+    }
+
+    @Test
     void overlongUtf8InAnIgnoredField() {
         byte[] head = (QUOTE_HEAD + "\"bid\":\"1\",\"note\":\"").getBytes(StandardCharsets.UTF_8);
         byte[] payload = concat(head, new byte[] {(byte) 0xC0, (byte) 0xAF}, "\"}".getBytes(StandardCharsets.UTF_8));
@@ -363,7 +371,7 @@ class HostileJsonTest {
         byte[] valid = String.format(VALID_QUOTE, sequence).getBytes(StandardCharsets.UTF_8);
         ingest.accept(CHANNEL, PayloadFormat.TICKBUS, valid, 0, valid.length, RECEIVED_NANOS);
         assertEquals(new Quote("COINBASE:BTC-USD", "COINBASE", "redis-test", sequence, 1_618_677_817_089_723_000L,
-                RECEIVED_NANOS, 8, 6_123_450_000_000L, 25_000_000L, 6_123_500_000_000L, 150_000_000L), sink.last());
+                RECEIVED_NANOS, 8, 8, 6_123_450_000_000L, 25_000_000L, 6_123_500_000_000L, 150_000_000L), sink.last());
     }
 
     private static byte[] concat(byte[]... parts) {

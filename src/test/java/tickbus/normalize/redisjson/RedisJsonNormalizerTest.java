@@ -38,12 +38,31 @@ class RedisJsonNormalizerTest {
         accept(ingest, PayloadFormat.CRYPTOFEED_TICKER, CF_TICKER);
         accept(ingest, PayloadFormat.CRYPTOFEED_TRADE, String.format(CF_TRADE, "COINBASE", "1618677817.2", "\"None\""));
         assertEquals(List.of(
-                new Trade("XCBS:SKL-USD", "XCBS", "src", 1, 1_618_677_817_121_358_000L, RECEIVED, 8, 79_100_000,
+                new Trade("XCBS:SKL-USD", "XCBS", "src", 1, 1_618_677_817_121_358_000L, RECEIVED, 8, 8, 79_100_000,
                         45_000_000_000L, Side.BUY, "1568268", TradeType.REGULAR),
-                new Quote("XCBS:SKL-USD", "XCBS", "src", 2, 1_618_677_817_056_746_000L, RECEIVED, 8, 79_010_000, Quote.SIZE_UNKNOWN,
-                        0, 0),
-                new Trade("XCBS:SKL-USD", "XCBS", "src", 3, 1_618_677_817_200_000_000L, RECEIVED, 8, 79_100_000,
+                new Quote("XCBS:SKL-USD", "XCBS", "src", 2, 1_618_677_817_056_746_000L, RECEIVED, 8, 8, 79_010_000,
+                        Quote.SIZE_UNKNOWN, 0, 0),
+                new Trade("XCBS:SKL-USD", "XCBS", "src", 3, 1_618_677_817_200_000_000L, RECEIVED, 8, 8, 79_100_000,
                         45_000_000_000L, Side.BUY, "1568268", TradeType.REGULAR)), sink.events);
+    }
+
+    @Test
+    void aRestartedFeedCountsAboveWhereItsPredecessorStopped() {
+        long firstStart = 1_700_000_000_000_000_000L;
+        RedisJsonNormalizer first = new RedisJsonNormalizer("src", "XCBS", false,
+                RedisJsonNormalizer.SequenceCheck.ADMIT_ALL, sink);
+        first.countFrom(firstStart);
+        RedisJsonIngest ingest = new RedisJsonIngest(RedisJsonLimits.DEFAULTS, 8, 8, first,
+                new DeadLetterLog(4, 4096, 64));
+        accept(ingest, PayloadFormat.CRYPTOFEED_TICKER, CF_TICKER);
+        accept(ingest, PayloadFormat.CRYPTOFEED_TICKER, CF_TICKER);
+        RedisJsonNormalizer restarted = new RedisJsonNormalizer("src", "XCBS", false,
+                RedisJsonNormalizer.SequenceCheck.ADMIT_ALL, sink);
+        restarted.countFrom(firstStart + 1_000_000);
+        accept(new RedisJsonIngest(RedisJsonLimits.DEFAULTS, 8, 8, restarted, new DeadLetterLog(4, 4096, 64)),
+                PayloadFormat.CRYPTOFEED_TICKER, CF_TICKER);
+        assertEquals(List.of(firstStart, firstStart + 1, firstStart + 1_000_000),
+                sink.events.stream().map(MarketEvent::sequence).toList());
     }
 
     @Test

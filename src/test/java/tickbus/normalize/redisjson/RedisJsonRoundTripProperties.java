@@ -30,8 +30,8 @@ class RedisJsonRoundTripProperties {
             @ForAll @LongRange(min = 0) long timeNanos, @ForAll("prices") long bid, @ForAll("sizes") long bidSize,
             @ForAll("prices") long ask, @ForAll("sizes") long askSize, @ForAll @IntRange(max = 18) int priceScale,
             @ForAll @IntRange(max = 18) int sizeScale) {
-        Quote quote = new Quote(VENUE + ":" + symbol, VENUE, SOURCE, sequence, timeNanos, 7, priceScale, bid, bidSize,
-                ask, askSize);
+        Quote quote = new Quote(VENUE + ":" + symbol, VENUE, SOURCE, sequence, timeNanos, 7, priceScale, sizeScale,
+                bid, bidSize, ask, askSize);
         assertEquals(quote, roundTrip(PayloadFormat.TICKBUS, quote, priceScale, sizeScale));
     }
 
@@ -40,8 +40,8 @@ class RedisJsonRoundTripProperties {
             @ForAll @LongRange(min = 0) long timeNanos, @ForAll("prices") long price, @ForAll("sizes") long size,
             @ForAll Side side, @ForAll("tradeIds") String tradeId, @ForAll @IntRange(max = 18) int priceScale,
             @ForAll @IntRange(max = 18) int sizeScale) {
-        Trade trade = new Trade(VENUE + ":" + symbol, VENUE, SOURCE, sequence, timeNanos, 7, priceScale, price, size,
-                side, tradeId, TradeType.REGULAR);
+        Trade trade = new Trade(VENUE + ":" + symbol, VENUE, SOURCE, sequence, timeNanos, 7, priceScale, sizeScale,
+                price, size, side, tradeId, TradeType.REGULAR);
         assertEquals(trade, roundTrip(PayloadFormat.TICKBUS, trade, priceScale, sizeScale));
     }
 
@@ -50,16 +50,16 @@ class RedisJsonRoundTripProperties {
             @ForAll @LongRange(min = 0) long receiptNanos, @ForAll("prices") long price, @ForAll("sizes") long amount,
             @ForAll Side side, @ForAll("tradeIds") String tradeId, @ForAll @IntRange(max = 18) int priceScale,
             @ForAll @IntRange(max = 18) int sizeScale) {
-        Trade trade = new Trade(VENUE + ":" + symbol, VENUE, SOURCE, 1, timeNanos, receiptNanos, priceScale, price,
-                amount, side, tradeId, TradeType.REGULAR);
+        Trade trade = new Trade(VENUE + ":" + symbol, VENUE, SOURCE, 1, timeNanos, receiptNanos, priceScale,
+                sizeScale, price, amount, side, tradeId, TradeType.REGULAR);
         assertEquals(trade, roundTrip(PayloadFormat.CRYPTOFEED_TRADE, trade, priceScale, sizeScale));
     }
 
     @Property(tries = 500)
     void cryptofeedTickers(@ForAll("symbols") String symbol, @ForAll @LongRange(min = 0) long timeNanos,
             @ForAll("prices") long bid, @ForAll("prices") long ask, @ForAll @IntRange(max = 18) int priceScale) {
-        Quote quote = new Quote(VENUE + ":" + symbol, VENUE, SOURCE, 1, timeNanos, 7, priceScale, bid, 5, ask, 5);
-        Quote expected = new Quote(quote.instrument(), VENUE, SOURCE, 1, timeNanos, 7, priceScale, bid,
+        Quote quote = new Quote(VENUE + ":" + symbol, VENUE, SOURCE, 1, timeNanos, 7, priceScale, 8, bid, 5, ask, 5);
+        Quote expected = new Quote(quote.instrument(), VENUE, SOURCE, 1, timeNanos, 7, priceScale, 8, bid,
                 Quote.SIZE_UNKNOWN, ask, Quote.SIZE_UNKNOWN);
         assertEquals(expected, roundTrip(PayloadFormat.CRYPTOFEED_TICKER, quote, priceScale, 8));
     }

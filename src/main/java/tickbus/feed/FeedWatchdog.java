@@ -1,0 +1,68 @@
+package tickbus.feed;
+
+/**
+ * The silence rules of a connected feed, checked on the feed's clock: nothing at all received for longer than
+ * {@code heartbeatTimeoutMillis} (the connection is dead), no data while LIVE for longer than
+ * {@code silenceThresholdMillis} (the feed is stale), an open gap not recovered within
+ * {@code recoveryTimeoutMillis}. Pure bookkeeping: what to do about each is the listener's. Used on the feed's
+ * event loop only.
+ */
+final class FeedWatchdog {
+
+    /** What the feed does about a silence; each reason names the measured time and the limit. */
+    interface Listener {
+
+        void heartbeatTimedOut(String reason);
+
+        void dataStopped(String reason);
+
+        void recoveryOverdue(String reason);
+    }
+
+    private final FeedSettings settings;
+    private final TransportSequencing sequencing;
+    private final Listener listener;
+    private long lastInboundMillis;
+    private long lastDataMillis;
+
+    FeedWatchdog(FeedSettings settings, TransportSequencing sequencing, Listener listener) {
+        this.settings = settings;
+        this.sequencing = sequencing;
+        this.listener = listener;
+    }
+
+    /** A new connection: its silence is counted from now. */
+    void connected(long nowMillis) {
+        lastInboundMillis = nowMillis;
+        lastDataMillis = nowMillis;
+    }
+
+    /** Bytes arrived, heartbeats included. */
+    void inbound(long nowMillis) {
+        lastInboundMillis = nowMillis;
+    }
+
+    /** Market data arrived. */
+    void data(long nowMillis) {
+        lastDataMillis = nowMillis;
+    }
+
+    /** One check of the connected feed; a heartbeat timeout ends the check, since the connection goes. */
+    void check(long nowMillis, boolean live) {
+        long silentMillis = nowMillis - lastInboundMillis;
+        if (silentMillis > settings.heartbeatTimeoutMillis()) {
+            listener.heartbeatTimedOut("heartbeat timeout: silentMillis=" + silentMillis + ", timeoutMillis="
+                    + settings.heartbeatTimeoutMillis());
+            return;
+        }
+        long mutedMillis = nowMillis - lastDataMillis;
+        if (live && mutedMillis > settings.silenceThresholdMillis()) {
+            listener.dataStopped("no data for " + mutedMillis + " ms; silenceThresholdMillis="
+                    + settings.silenceThresholdMillis());
+        }
+        if (sequencing.recoveryOverdue(nowMillis, settings.recoveryTimeoutMillis())) {
+            listener.recoveryOverdue("gap " + sequencing.recovery().describe()
+                    + " not recovered within recoveryTimeoutMillis=" + settings.recoveryTimeoutMillis());
+        }
+    }
+}
