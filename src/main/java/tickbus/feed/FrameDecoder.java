@@ -19,6 +19,21 @@ public interface FrameDecoder {
     default void snapshot(String instrument, tickbus.event.EventSink sink) {
     }
 
+    /**
+     * A hint that the frame is decoded soon: the worker announces a few frames before decoding them, so a decoder
+     * can load what they will look up (an order table slot, say) and the cache misses of several frames overlap
+     * instead of coming one after another. Must not change any state, and must not throw, whatever the bytes.
+     */
+    default void prefetch(Buffer frames, int offset, int length) {
+    }
+
+    /**
+     * The worker decoded every frame of one batch. Counters kept per frame can be published here, once per batch,
+     * instead of with an atomic operation per frame.
+     */
+    default void endOfBatch() {
+    }
+
     /** The upstream session changed: forget all state (books, maps). */
     default void reset() {
     }

@@ -40,6 +40,8 @@ import tickbus.strategy.MarketData;
  *       timestamp), and again from the moment the fixed schedule says it was due (so a late simulator tick counts
  *       against us, not hidden: coordinated omission corrected by construction). The first 5 s are warm-up.</li>
  * </ul>
+ * The system property {@code workers} (default 1) sets the feed's parser workers (sharded by stock locate);
+ * {@code pacingTickMicros} (default 1000) the simulator's pacing tick in latency mode.
  * Usage: bench/main tickbus.bench.ItchFeedBench throughput 10000000 | latency 100000 30
  */
 public final class ItchFeedBench {
@@ -47,6 +49,9 @@ public final class ItchFeedBench {
     private static final int INSTRUMENTS = 1_000;
     private static final int SUBSCRIBED_EVERY = 10;
     private static final long WARM_UP_NANOS = 5_000_000_000L;
+    private static final long POLL_NANOS = 10_000_000L;
+    /** What runs on the threads the CPU report names, where the bench can tell (the simulator, the strategy). */
+    private static final java.util.Map<String, String> ROLES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "throughput";
@@ -72,28 +77,45 @@ public final class ItchFeedBench {
         long total = sim.nextSequence() - 1;
         long warm = total / 5;
         awaitDecoded(protocol, warm);
+        String loadBefore = loadAverage();
         ThreadCpu cpu = new ThreadCpu();
         long t0 = System.nanoTime();
+        long decoded0 = protocol.decodedMessages();
         long events0 = strategy.events.get();
         List<String> seconds = new ArrayList<>();
-        long last = warm;
-        long lastTime = t0;
-        while (protocol.decodedMessages() < total) {
-            LockSupport.parkNanos(1_000_000_000L);
-            long now = System.nanoTime();
-            long decoded = protocol.decodedMessages();
-            seconds.add(String.format("%.2f", (decoded - last) / ((now - lastTime) / 1e9) / 1e6));
-            last = decoded;
-            lastTime = now;
+        long bucketStart = t0;
+        long bucketDecoded = decoded0;
+        long decoded = decoded0;
+        long now = t0;
+        // Polled finely so the window ends within one poll of the last message, not rounded up to whole seconds.
+        while (decoded < total) {
+            LockSupport.parkNanos(POLL_NANOS);
+            now = System.nanoTime();
+            decoded = protocol.decodedMessages();
+            if (now - bucketStart >= 1_000_000_000L || decoded >= total) {
+                seconds.add(String.format("%.2f (%.2f s)", (decoded - bucketDecoded) / ((now - bucketStart) / 1e9)
+                        / 1e6, (now - bucketStart) / 1e9));
+                bucketStart = now;
+                bucketDecoded = decoded;
+            }
         }
-        long t1 = System.nanoTime();
-        String cpuUse = cpu.since(t1 - t0);
-        awaitDecoded(protocol, total);
-        double seconds1 = (t1 - t0) / 1e9;
-        System.out.printf("throughput: messages=%,d measured=%,d in %.2f s -> %.2f M msg/s; strategy events %.0f/s;"
-                + " per second (M msg/s): %s%n", total, total - warm, seconds1, (total - warm) / seconds1 / 1e6,
-                (strategy.events.get() - events0) / seconds1, seconds);
-        System.out.println("cpu (share of one core over the window): " + cpuUse);
+        long t1 = now;
+        String cpuUse = cpu.since(t1 - t0, decoded - decoded0);
+        double window = (t1 - t0) / 1e9;
+        System.out.printf("throughput: messages=%,d measured=%,d in %.3f s (polled every %d ms) -> %.2f M msg/s;"
+                + " strategy events %.0f/s; per second (M msg/s): %s%n", total, decoded - decoded0, window,
+                POLL_NANOS / 1_000_000, (decoded - decoded0) / window / 1e6,
+                (strategy.events.get() - events0) / window, seconds);
+        System.out.println("cpu (share of one core over the window; ns of CPU per message): " + cpuUse);
+        System.out.println("load average before / after: " + loadBefore + " / " + loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static void latency(Vertx vertx, PreciseClock clock, long rate, long seconds) throws Exception {
@@ -105,15 +127,24 @@ public final class ItchFeedBench {
         long warmUpEnds = pacing.startEpochNanos() + WARM_UP_NANOS;
         LockSupport.parkNanos(warmUpEnds - clock.nanos());
         feed.verticle().metrics().takeLatencyInterval();
+        String loadBefore = loadAverage();
+        ThreadCpu cpu = new ThreadCpu();
+        long t0 = System.nanoTime();
+        long decoded0 = feed.protocol().decodedMessages();
         awaitDecoded(feed.protocol(), rate * seconds);
+        long t1 = System.nanoTime();
+        String cpuUse = cpu.since(t1 - t0, feed.protocol().decodedMessages() - decoded0);
         LockSupport.parkNanos(500_000_000L);
         Histogram receiveToPublish = feed.verticle().metrics().takeLatencyInterval();
         System.out.printf("latency: rate=%,d msg/s for %d s, measured events=%,d (after %d s warm-up)%n", rate,
                 seconds, strategy.fromWrite.getTotalCount(), WARM_UP_NANOS / 1_000_000_000L);
         print("wire-to-strategy (from the write)", strategy.fromWrite);
         print("wire-to-strategy (from the schedule, CO-corrected)", strategy.fromSchedule);
+        print("of which receive-to-strategy (feed event loop read to the strategy's handler)", strategy.fromReceive);
         print("of which receive-to-publish (feed event loop read to event bus publish on the worker)",
                 receiveToPublish);
+        System.out.println("cpu (share of one core after the warm-up; ns of CPU per message): " + cpuUse);
+        System.out.println("load average before / after: " + loadBefore + " / " + loadAverage());
     }
 
     private static void print(String what, Histogram histogram) {
@@ -126,9 +157,12 @@ public final class ItchFeedBench {
     private static ItchSimServer startSim(Vertx vertx, InstantSource clock, JsonObject overrides) {
         JsonObject json = new JsonObject().put("port", 0).put("instrumentCount", INSTRUMENTS)
                 .put("haltEveryMessages", 0).put("retainedMessages", 100_000_000).put("clientTimeoutMillis", 600_000)
+                .put("pacingTickMicros", Long.getLong("pacingTickMicros", 1_000))
                 .mergeIn(overrides);
         ItchSimSettings settings = ItchSimSettings.fromJson(json, "sim");
-        return ItchSimServer.start(vertx, settings, new ItchOrderFlow(settings.symbols(), 42, 0, 1), clock).await();
+        return ItchSimServer.start(vertx, settings, new ItchOrderFlow(settings.symbols(), 42, 0, 1), clock)
+                .onSuccess(started -> ROLES.put(Thread.currentThread().getName(), "simulator"))
+                .await();
     }
 
     private record Feed(FeedVerticle verticle, SoupBinTcpFeedProtocol protocol) {
@@ -138,7 +172,8 @@ public final class ItchFeedBench {
         LocalDate tradingDate = LocalDate.ofInstant(clock.instant(), Itch50Normalizer.EXCHANGE_ZONE);
         FeedSettings settings = FeedSettings.fromJson(new JsonObject().put("source", "bench").put("venue", "XNAS")
                 .put("protocol", "soupbintcp").put("heartbeatTimeoutMillis", 60_000)
-                .put("silenceThresholdMillis", 600_000).put("settings", new JsonObject().put("port", sim.port())
+                .put("silenceThresholdMillis", 600_000).put("workers", Integer.getInteger("workers", 1))
+                .put("settings", new JsonObject().put("port", sim.port())
                         .put("tradingDate", tradingDate.toString()).put("expectedOrders", 1 << 18)), "config");
         SoupBinTcpFeedProtocol protocol = (SoupBinTcpFeedProtocol) new SoupBinTcpFeedProtocolProvider()
                 .create(settings, "config.settings");
@@ -165,6 +200,7 @@ public final class ItchFeedBench {
         final AtomicLong events = new AtomicLong();
         final Histogram fromWrite = new Histogram(60_000_000_000L, 3);
         final Histogram fromSchedule = new Histogram(60_000_000_000L, 3);
+        final Histogram fromReceive = new Histogram(60_000_000_000L, 3);
         private final ItchSimServer.Pacing pacing;
         private final PreciseClock clock;
 
@@ -175,6 +211,7 @@ public final class ItchFeedBench {
 
         @Override
         public Future<?> start() {
+            ROLES.put(Thread.currentThread().getName(), "strategy");
             MarketData marketData = MarketData.create(vertx, "bench");
             List<Future<?>> subscriptions = new ArrayList<>();
             for (int locate = SUBSCRIBED_EVERY; locate <= INSTRUMENTS; locate += SUBSCRIBED_EVERY) {
@@ -195,6 +232,7 @@ public final class ItchFeedBench {
             if (dueNanos - pacing.startEpochNanos() >= WARM_UP_NANOS) {
                 fromWrite.recordValue(Math.max(0, now - event.exchangeTimeNanos()));
                 fromSchedule.recordValue(Math.max(0, now - dueNanos));
+                fromReceive.recordValue(Math.max(0, now - event.receiveTimeNanos()));
             }
         }
     }
@@ -206,26 +244,40 @@ public final class ItchFeedBench {
                 .getThreadMXBean();
         private final java.util.Map<Long, Long> start = new java.util.HashMap<>();
 
+        private final long processStart = processCpuNanos();
+
         ThreadCpu() {
             for (long id : threads.getAllThreadIds()) {
                 start.put(id, threads.getThreadCpuTime(id));
             }
         }
 
-        String since(long wallNanos) {
-            java.util.Map<String, Double> shares = new java.util.TreeMap<>();
+        String since(long wallNanos, long messages) {
+            java.util.Map<String, Long> used = new java.util.TreeMap<>();
             for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info != null) {
-                    long used = threads.getThreadCpuTime(info.getThreadId())
+                    long nanos = threads.getThreadCpuTime(info.getThreadId())
                             - start.getOrDefault(info.getThreadId(), 0L);
-                    if (used > wallNanos / 100) {
-                        shares.put(info.getThreadName(), used / (double) wallNanos);
+                    if (nanos > wallNanos / 100) {
+                        used.put(info.getThreadName(), nanos);
                     }
                 }
             }
             StringBuilder text = new StringBuilder();
-            shares.forEach((name, share) -> text.append(String.format("%s=%.0f%% ", name, share * 100)));
-            return text.toString().trim();
+            used.forEach((name, nanos) -> text.append(String.format("%s%s=%.0f%%", name,
+                    ROLES.containsKey(name) ? " (" + ROLES.get(name) + ")" : "", nanos * 100.0 / wallNanos))
+                    .append(messages > 0 ? String.format(" (%.0f ns/msg) ", nanos / (double) messages) : " "));
+            long processNanos = processCpuNanos() - processStart;
+            text.append(String.format("process (GC and JIT included)=%.0f%%", processNanos * 100.0 / wallNanos));
+            if (messages > 0) {
+                text.append(String.format(" (%.0f ns/msg)", processNanos / (double) messages));
+            }
+            return text.toString();
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
         }
     }
 
@@ -237,6 +289,12 @@ public final class ItchFeedBench {
 
         long nanos() {
             return epochNanosAtStart + System.nanoTime() - nanoTimeAtStart;
+        }
+
+        /** Without an {@code Instant}, as cheap as the system clock's {@code millis()} (the feed reads it per frame). */
+        @Override
+        public long millis() {
+            return nanos() / 1_000_000;
         }
 
         @Override

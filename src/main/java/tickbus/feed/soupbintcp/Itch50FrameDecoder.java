@@ -45,6 +45,7 @@ final class Itch50FrameDecoder implements FrameDecoder {
     private Buffer batch;
     private byte[] batchArray;
     private int batchBase;
+    private long decodedInBatch;
 
     Itch50FrameDecoder(DecoderContext context, LocalDate configuredTradingDate, AtomicLong demandGeneration,
             LongAdder decodedMessages, int expectedOrders) {
@@ -73,8 +74,26 @@ final class Itch50FrameDecoder implements FrameDecoder {
             lastTimestampNanos = Itch50.timestampNanos(batchArray, start, length);
         }
         normalizer.onMessage(sequence, receiveTimeNanos, batchArray, start, length);
-        decodedMessages.increment();
+        decodedInBatch++;
         reportProblems(sequence);
+    }
+
+    /** Loads the order table slot the message will look up; see {@link Itch50Normalizer#prefetch}. */
+    @Override
+    public void prefetch(Buffer frames, int offset, int length) {
+        if (frames != batch) {
+            adopt(frames);
+        }
+        normalizer.prefetch(batchArray, batchBase + offset, length);
+    }
+
+    /** The shared count is updated once per batch: an atomic per message stalls the worker's stores. */
+    @Override
+    public void endOfBatch() {
+        if (decodedInBatch > 0) {
+            decodedMessages.add(decodedInBatch);
+            decodedInBatch = 0;
+        }
     }
 
     /** The instrument's book, best bid and offer and trading state, as of the last message of this shard. */

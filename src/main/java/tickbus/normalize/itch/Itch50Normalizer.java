@@ -55,6 +55,7 @@ public final class Itch50Normalizer implements Itch50Listener {
     public static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
     /** Sizes the order table at 12 MiB; it doubles beyond (a pause of milliseconds each time). */
     public static final int DEFAULT_EXPECTED_ORDERS = 1 << 18;
+    private static final int ORDER_REFERENCE_END = Itch50.ORDER_REFERENCE_OFFSET + Long.BYTES;
 
     private final MarketEventEmitter emitter;
     private final BookPublisher publisher;
@@ -96,6 +97,25 @@ public final class Itch50Normalizer implements Itch50Listener {
             counters.malformedMessages++;
             if (length >= 3 && offset >= 0 && offset <= buffer.length - length) {
                 publisher.suspect(books.bookFor(Itch50.stockLocate(buffer, offset, length)), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A hint that the message in {@code buffer[offset, offset + length)} comes soon: load the order table slot it
+     * will look up. Called for a few messages before normalizing the first of them, the cache misses of those
+     * messages overlap (with a million live orders each lookup is a miss). Changes nothing and never throws.
+     */
+    public void prefetch(byte[] buffer, int offset, int length) {
+        if (length < ORDER_REFERENCE_END || offset < 0 || offset > buffer.length - length) {
+            return;
+        }
+        switch (buffer[offset]) {
+            case Itch50.MESSAGE_TYPE_ADD_ORDER, Itch50.MESSAGE_TYPE_ADD_ORDER_MPID, Itch50.MESSAGE_TYPE_ORDER_EXECUTED,
+                    Itch50.MESSAGE_TYPE_ORDER_EXECUTED_WITH_PRICE, Itch50.MESSAGE_TYPE_ORDER_CANCEL,
+                    Itch50.MESSAGE_TYPE_ORDER_DELETE, Itch50.MESSAGE_TYPE_ORDER_REPLACE ->
+                books.prefetch(Itch50.orderReference(buffer, offset));
+            default -> {
             }
         }
     }

@@ -85,6 +85,11 @@ public final class Itch50OrderBooks {
         return bytes;
     }
 
+    /** Load the order table slot of a reference number that an operation will look up soon. */
+    public void prefetch(long orderReference) {
+        orders.prefetch(orderReference);
+    }
+
     public Outcome add(int locate, long orderReference, boolean buy, long price, long shares) {
         changes = 0;
         if (!orders.add(orderReference, locate, buy, price, shares)) {

@@ -132,7 +132,19 @@ public final class Itch50 {
         LENGTHS[MESSAGE_TYPE_DLCR_PRICE_DISCOVERY] = DLCR_PRICE_DISCOVERY_LENGTH;
     }
 
+    /** Where every message that refers to an order carries its reference number (right after the header). */
+    public static final int ORDER_REFERENCE_OFFSET = Itch50Message.HEADER_LENGTH;
+
     private Itch50() {
+    }
+
+    /**
+     * The order reference number at {@link #ORDER_REFERENCE_OFFSET} of a message that carries one (Add Order with
+     * or without MPID, Order Executed with or without price, Order Cancel, Order Delete, and the original order of
+     * Order Replace); the caller checks the type and that the message is long enough.
+     */
+    public static long orderReference(byte[] buffer, int offset) {
+        return Itch50Bytes.getLong(buffer, offset + ORDER_REFERENCE_OFFSET);
     }
 
     /** The exact length of a message type, type byte included, or -1 for a type ITCH 5.0 does not define. */

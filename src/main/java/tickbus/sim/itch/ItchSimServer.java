@@ -29,7 +29,6 @@ public final class ItchSimServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ItchSimServer.class);
     private static final long CHECK_INTERVAL_MILLIS = 50;
-    private static final long PACING_TICK_MILLIS = 1;
     private static final int PREPARE_STEP_MESSAGES = 50_000;
 
     private final Vertx vertx;
@@ -51,7 +50,7 @@ public final class ItchSimServer {
     private volatile Pacing pacing;
     private NetServer server;
     private long checkTimer = -1;
-    private long pacingTimer = -1;
+    private final ItchSimPacer pacer;
 
     /** The schedule of paced messages: message {@code firstSequence + i} is due at {@code startEpochNanos + i/rate}. */
     public record Pacing(long firstSequence, long startEpochNanos, long messagesPerSecond) {
@@ -64,6 +63,7 @@ public final class ItchSimServer {
         this.clock = clock;
         this.context = ((VertxInternal) vertx).createEventLoopContext();
         this.session = settings.session();
+        this.pacer = new ItchSimPacer(vertx, context, settings.pacingTickMicros());
     }
 
     /** Prepare the session and listen; completes when clients can connect. */
@@ -153,9 +153,7 @@ public final class ItchSimServer {
         Promise<Void> closed = Promise.promise();
         context.runOnContext(v -> {
             vertx.cancelTimer(checkTimer);
-            if (pacingTimer >= 0) {
-                vertx.cancelTimer(pacingTimer);
-            }
+            pacer.stop();
             List.copyOf(connections).forEach(ItchSimConnection::close);
             server.close().onComplete(closed);
         });
@@ -230,10 +228,7 @@ public final class ItchSimServer {
         midnightEpochNanos = Itch50Normalizer.midnightEpochNanos(
                 LocalDate.ofInstant(clock.instant(), Itch50Normalizer.EXCHANGE_ZONE));
         published();
-        if (pacingTimer >= 0) {
-            vertx.cancelTimer(pacingTimer);
-            pacingTimer = -1;
-        }
+        pacer.stop();
         if (settings.messagesPerSecond() == 0) {
             pacing = null;
             Promise<Void> prepared = Promise.promise();
@@ -241,7 +236,7 @@ public final class ItchSimServer {
             return prepared.future();
         }
         pacing = new Pacing(log.nextSequence(), FeedClock.nanos(clock), settings.messagesPerSecond());
-        pacingTimer = vertx.setPeriodic(PACING_TICK_MILLIS, id -> pace());
+        pacer.start(this::pace);
         return Future.succeededFuture();
     }
 
@@ -265,8 +260,7 @@ public final class ItchSimServer {
                 - (log.nextSequence() - schedule.firstSequence());
         for (long i = 0; i < due; i++) {
             if (!appendNext()) {
-                vertx.cancelTimer(pacingTimer);
-                pacingTimer = -1;
+                pacer.stop();
                 break;
             }
         }

@@ -12,6 +12,9 @@ import tickbus.protocol.soupbintcp.SoupBinTcp;
  * @param symbols the generated instruments, from {@code symbols} or {@code instrumentCount} (SYM1..SYMn)
  * @param messagesPerSecond the pace of the generated (or file) messages; 0 prepares all of them at start
  *     ({@code totalMessages}, or the whole file) and sends them as fast as the client reads
+ * @param pacingTickMicros how often paced messages are generated and sent, all that are due at once: 1000 (a
+ *     millisecond timer) sends bursts of {@code messagesPerSecond / 1000}; below 1000 a pacing thread wakes the
+ *     simulator that often (the kernel's timer slack adds ~50 us to each sleep)
  * @param totalMessages generated messages after which the source is done; 0 for no limit (paced only)
  * @param file a BinaryFILE (plain or gzipped) to serve instead of generated flow; null to generate
  * @param endOfSessionWhenDone send End of Session once the source is done
@@ -19,7 +22,7 @@ import tickbus.protocol.soupbintcp.SoupBinTcp;
 public record ItchSimSettings(String host, int port, String username, String password, String session,
         List<String> symbols, long messagesPerSecond, long totalMessages, String file, long seed,
         long haltEveryMessages, long haltLengthMessages, long heartbeatMillis, long clientTimeoutMillis,
-        long retainedMessages, boolean endOfSessionWhenDone) {
+        long retainedMessages, boolean endOfSessionWhenDone, long pacingTickMicros) {
 
     public static ItchSimSettings fromJson(JsonObject json, String path) {
         ConfigReader reader = new ConfigReader(json, path);
@@ -50,7 +53,8 @@ public record ItchSimSettings(String host, int port, String username, String pas
                 reader.longValue("heartbeatMillis", 1_000, 10, 60_000),
                 reader.longValue("clientTimeoutMillis", 15_000, 100, 3_600_000),
                 reader.longValue("retainedMessages", 1_000_000, 1, 100_000_000),
-                reader.bool("endOfSessionWhenDone", true));
+                reader.bool("endOfSessionWhenDone", true),
+                pacingTickMicros(reader));
         checkWidth(reader, "username", settings.username(), SoupBinTcp.USERNAME_LENGTH);
         checkWidth(reader, "password", settings.password(), SoupBinTcp.PASSWORD_LENGTH);
         checkWidth(reader, "session", settings.session(), SoupBinTcp.SESSION_LENGTH);
@@ -60,6 +64,15 @@ public record ItchSimSettings(String host, int port, String username, String pas
         }
         reader.rejectUnknownKeys();
         return settings;
+    }
+
+    private static long pacingTickMicros(ConfigReader reader) {
+        long micros = reader.longValue("pacingTickMicros", 1_000, 10, 60_000_000);
+        if (micros > 1_000 && micros % 1_000 != 0) {
+            throw reader.error("pacingTickMicros", "value=" + micros + "; expected up to 1000, or whole milliseconds "
+                    + "above (the event loop's timers count milliseconds)");
+        }
+        return micros;
     }
 
     private static void checkWidth(ConfigReader reader, String key, String value, int width) {

@@ -1,6 +1,9 @@
 package tickbus.sim.itch;
 
-/** The live orders the simulator has placed for one symbol, in parallel arrays; removal swaps in the last one. */
+/**
+ * The live orders the simulator has placed for one symbol, in parallel arrays; removal swaps in the last one. The
+ * best bid and ask are kept as orders come, and found again by a scan only after an order at one of them left.
+ */
 final class SymbolOrders {
 
     final long[] references;
@@ -8,6 +11,9 @@ final class SymbolOrders {
     final long[] prices;
     final long[] shares;
     int count;
+    private long bestBid;
+    private long bestAsk = Long.MAX_VALUE;
+    private boolean bestKnown = true;
 
     SymbolOrders(int capacity) {
         references = new long[capacity];
@@ -26,9 +32,17 @@ final class SymbolOrders {
         prices[count] = price;
         shares[count] = orderShares;
         count++;
+        if (buy) {
+            bestBid = Math.max(bestBid, price);
+        } else {
+            bestAsk = Math.min(bestAsk, price);
+        }
     }
 
     void remove(int index) {
+        if (prices[index] == (buys[index] ? bestBid : bestAsk)) {
+            bestKnown = false;
+        }
         count--;
         references[index] = references[count];
         buys[index] = buys[count];
@@ -38,23 +52,30 @@ final class SymbolOrders {
 
     /** The highest bid price, or 0 when there is no bid. */
     long bestBid() {
-        long best = 0;
-        for (int i = 0; i < count; i++) {
-            if (buys[i] && prices[i] > best) {
-                best = prices[i];
-            }
+        if (!bestKnown) {
+            findBest();
         }
-        return best;
+        return bestBid;
     }
 
     /** The lowest ask price, or {@code Long.MAX_VALUE} when there is no ask. */
     long bestAsk() {
-        long best = Long.MAX_VALUE;
+        if (!bestKnown) {
+            findBest();
+        }
+        return bestAsk;
+    }
+
+    private void findBest() {
+        bestBid = 0;
+        bestAsk = Long.MAX_VALUE;
         for (int i = 0; i < count; i++) {
-            if (!buys[i] && prices[i] < best) {
-                best = prices[i];
+            if (buys[i]) {
+                bestBid = Math.max(bestBid, prices[i]);
+            } else {
+                bestAsk = Math.min(bestAsk, prices[i]);
             }
         }
-        return best;
+        bestKnown = true;
     }
 }

@@ -99,6 +99,24 @@ class Itch50FrameDecoderTest {
     }
 
     @Test
+    void prefetchingChangesNothingAndAcceptsAnyBytes() {
+        wanted.add(AAA);
+        byte[] add = Itch50TestMessages.addOrder(1, T, 7, Itch50.BUY, 100, "AAA", 99_0000);
+        byte[] delete = Itch50TestMessages.delete(1, T, 7);
+        for (byte[] bytes : List.of(add, delete, java.util.Arrays.copyOf(delete, 12), new byte[] {'D'}, new byte[0],
+                new byte[] {'z', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})) {
+            decoder.prefetch(Buffer.buffer(bytes), 0, bytes.length);
+        }
+        assertEquals(0, decoded.sum());
+        assertTrue(events.isEmpty());
+
+        feed(Itch50TestMessages.stockDirectory(1, T, "AAA"), add, delete);
+        assertEquals(3, decoded.sum());
+        assertEquals(0, ((Quote) events.stream().filter(Quote.class::isInstance).reduce((a, b) -> b).orElseThrow())
+                .bidSize(), events.toString());
+    }
+
+    @Test
     void aResetForgetsTheBooksSoTheNewSessionsOrdersDoNotCollide() {
         feed(Itch50TestMessages.stockDirectory(1, T, "AAA"),
                 Itch50TestMessages.addOrder(1, T, 1, Itch50.BUY, 100, "AAA", 99_0000));
@@ -124,10 +142,15 @@ class Itch50FrameDecoderTest {
         assertEquals(List.of(new BookLevel(99_0000, 100)), ((BookUpdate) snapshot.get(0)).bids());
     }
 
+    /** One batch, as the parser worker hands it over: the batch always ends, even after a rejected frame. */
     private void feed(byte[]... messages) {
-        for (byte[] message : messages) {
-            sequence++;
-            decoder.decode(sequence, sequence * 1_000, Buffer.buffer(message), 0, message.length);
+        try {
+            for (byte[] message : messages) {
+                sequence++;
+                decoder.decode(sequence, sequence * 1_000, Buffer.buffer(message), 0, message.length);
+            }
+        } finally {
+            decoder.endOfBatch();
         }
     }
 

@@ -40,6 +40,7 @@ class ItchSimServerIT {
     private ItchSimServer sim;
     private Socket socket;
     private SoupBinTcpClientSession session;
+    private long startedNanos;
 
     @AfterEach
     void close() throws IOException {
@@ -56,6 +57,17 @@ class ItchSimServerIT {
         readUntil(() -> listener.events().size() == 4);
         assertEquals(List.of("LOGGING_IN -> LOGGED_IN (login accepted: session='SIM1', sequenceNumber=8)",
                 "message 8 m8", "message 9 m9", "message 10 m10"), listener.events().subList(0, 4));
+    }
+
+    @Test
+    void aSubMillisecondPacingTickSendsEveryMessageOnSchedule() throws IOException {
+        start(new JsonObject().put("messagesPerSecond", 20_000).put("pacingTickMicros", 100), 200);
+        login("alice", "", 1);
+        readUntil(() -> listener.events().size() == 201);
+        assertEquals("message 200 m200", listener.events().get(200));
+        long elapsedNanos = System.nanoTime() - startedNanos;
+        assertTrue(elapsedNanos >= 9_000_000, "200 messages at 20,000/s take 10 ms: elapsedNanos=" + elapsedNanos);
+        Await.result(sim.close());
     }
 
     @Test
@@ -124,6 +136,7 @@ class ItchSimServerIT {
         }
         JsonObject json = new JsonObject().put("port", 0).put("messagesPerSecond", 0).put("totalMessages", messages)
                 .put("endOfSessionWhenDone", false).mergeIn(overrides);
+        startedNanos = System.nanoTime();
         sim = Await.result(ItchSimServer.start(vertx, ItchSimSettings.fromJson(json, "sim"),
                 new ListItchSource(prepared), InstantSource.system()));
     }

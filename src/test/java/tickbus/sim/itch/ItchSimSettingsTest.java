@@ -19,6 +19,7 @@ class ItchSimSettingsTest {
         assertEquals(1_000, settings.messagesPerSecond());
         assertEquals("SIM1", settings.session());
         assertEquals(0, settings.port());
+        assertEquals(1_000, settings.pacingTickMicros());
         assertEquals(List.of("SYM1", "SYM2", "SYM3"),
                 ItchSimSettings.fromJson(new JsonObject().put("instrumentCount", 3), "c").symbols());
     }
@@ -33,6 +34,8 @@ class ItchSimSettingsTest {
                 + "without spaces", new JsonObject().put("session", "TOO-LONG-SESSION"));
         assertError("config.totalMessages: value=0; with messagesPerSecond=0 the messages are prepared at start, so "
                 + "give totalMessages (or a file)", new JsonObject().put("messagesPerSecond", 0));
+        assertError("config.pacingTickMicros: value=1500; expected up to 1000, or whole milliseconds above (the "
+                + "event loop's timers count milliseconds)", new JsonObject().put("pacingTickMicros", 1_500));
     }
 
     @Test
