@@ -16,9 +16,9 @@ import io.vertx.core.buffer.impl.BufferImpl;
  */
 final class WireReader {
 
-    private static final ThreadLocal<WireReader> READERS = ThreadLocal.withInitial(WireReader::new);
+    /** Only for buffers without an array of their own; a reader itself is cheaper to create than to look up. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[EventWire.SCRATCH_BYTES]);
 
-    private final byte[] scratch = new byte[EventWire.SCRATCH_BYTES];
     private byte[] bytes;
     /** Where in {@link #bytes} the event starts (its byte at {@link #origin} in the buffer). */
     private int start;
@@ -39,17 +39,14 @@ final class WireReader {
     private WireReader() {
     }
 
-    /**
-     * This thread's reader over the event at {@code position}, past its checked version byte. It keeps a
-     * reference to the buffer until the thread's next event.
-     */
+    /** A reader over the event at {@code position}, past its checked version byte. */
     static WireReader begin(Buffer buffer, int position, String codec) {
         int length = buffer.length();
         if (position < 0 || position > length) {
             throw new IllegalArgumentException("event position out of range: codec=" + codec + ", position="
                     + position + ", length=" + length);
         }
-        WireReader in = READERS.get();
+        WireReader in = new WireReader();
         in.source = buffer;
         in.origin = position;
         ByteBuf heap = buffer instanceof BufferImpl impl && impl.byteBuf().hasArray()
@@ -60,7 +57,7 @@ final class WireReader {
             in.start = heap.arrayOffset() + position;
             in.limit = in.start + length - position;
         } else {
-            in.bytes = in.scratch;
+            in.bytes = SCRATCH.get();
             in.start = 0;
             in.limit = Math.min(length - position, EventWire.SCRATCH_BYTES);
             buffer.getBytes(position, position + in.limit, in.bytes, 0);

@@ -14,32 +14,32 @@ import io.vertx.core.buffer.impl.BufferImpl;
  */
 final class WireWriter {
 
-    private static final ThreadLocal<WireWriter> WRITERS = ThreadLocal.withInitial(WireWriter::new);
+    /** Only for buffers without an array of their own; a writer itself is cheaper to create than to look up. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[EventWire.SCRATCH_BYTES]);
 
-    private final byte[] scratch = new byte[EventWire.SCRATCH_BYTES];
     private byte[] bytes;
     private int position;
     /** Where in {@link #bytes} this writer must stop: the heap buffer's capacity, or the scratch array's end. */
     private int end;
     private Buffer target;
-    /** The target's own heap buffer when writing into its array; null when writing into {@link #scratch}. */
+    /** The target's own heap buffer when writing into its array; null when writing into this thread's scratch array. */
     private ByteBuf heap;
 
     private WireWriter() {
     }
 
-    /** This thread's writer, positioned at the end of {@code buffer}. */
+    /** A writer positioned at the end of {@code buffer}. */
     static WireWriter begin(Buffer buffer) {
-        WireWriter out = WRITERS.get();
+        WireWriter out = new WireWriter();
         out.target = buffer;
         ByteBuf byteBuf = buffer instanceof BufferImpl impl ? impl.byteBuf() : null;
         out.heap = byteBuf != null && byteBuf.hasArray() ? byteBuf : null;
         if (out.heap != null) {
             out.onHeap();
         } else {
-            out.bytes = out.scratch;
+            out.bytes = SCRATCH.get();
             out.position = 0;
-            out.end = out.scratch.length;
+            out.end = out.bytes.length;
         }
         return out;
     }
