@@ -2,7 +2,10 @@ package tickbus.strategy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,27 +37,32 @@ final class EventBusMarketData implements MarketData {
         }
         Set<EventKind> wanted = kinds.isEmpty() ? EnumSet.noneOf(EventKind.class) : EnumSet.copyOf(kinds);
         wanted.add(EventKind.STATUS);
-        SubscriptionReceiver receiver = new SubscriptionReceiver(node.vertx().getOrCreateContext(), delivery, handler,
-                strategy);
-        List<MessageConsumer<MarketEvent>> consumers = new ArrayList<>();
-        List<Future<Void>> registrations = new ArrayList<>();
-        for (EventKind kind : wanted) {
-            MessageConsumer<MarketEvent> consumer = node.vertx().eventBus()
-                    .consumer(Addresses.marketData(kind, instrument), message -> receiver.receive(message.body()));
-            consumers.add(consumer);
-            registrations.add(consumer.completion());
-        }
+        ContextInternal caller = (ContextInternal) node.vertx().getOrCreateContext();
+        SubscriptionReceiver receiver = new SubscriptionReceiver(caller, delivery, handler, strategy);
         String replyAddress = "tickbus.snapshot.reply." + java.util.UUID.randomUUID();
-        MessageConsumer<MarketEvent> snapshots = node.vertx().eventBus()
-                .consumer(replyAddress, message -> receiver.receive(message.body()));
-        consumers.add(snapshots);
-        registrations.add(snapshots.completion());
-        Handle handle = new Handle(instrument, consumers, receiver);
-        return Future.all(registrations)
-                .compose(v -> node.demand().acquire(instrument))
-                .onSuccess(v -> requestSnapshot(instrument, replyAddress, snapshots))
-                .map(v -> (MarketDataSubscription) handle)
-                .onFailure(e -> consumers.forEach(MessageConsumer::unregister));
+        Promise<List<MessageConsumer<MarketEvent>>> registered = caller.promise();
+        // The consumers live on an event loop of their own, so that a strategy that blocks or lags never holds
+        // more than the receiver's bounded queue (see SubscriptionReceiver).
+        ((VertxInternal) node.vertx()).createEventLoopContext().runOnContext(v -> {
+            List<MessageConsumer<MarketEvent>> consumers = new ArrayList<>();
+            for (EventKind kind : wanted) {
+                consumers.add(node.vertx().eventBus().consumer(Addresses.marketData(kind, instrument),
+                        message -> receiver.arrive(message.body())));
+            }
+            consumers.add(node.vertx().eventBus().consumer(replyAddress, message -> receiver.arrive(message.body())));
+            registered.complete(consumers);
+        });
+        return registered.future().compose(consumers -> {
+            List<Future<Void>> registrations = new ArrayList<>();
+            consumers.forEach(consumer -> registrations.add(consumer.completion()));
+            MessageConsumer<MarketEvent> snapshots = consumers.get(consumers.size() - 1);
+            Handle handle = new Handle(instrument, consumers, receiver);
+            return Future.all(registrations)
+                    .compose(v -> node.demand().acquire(instrument))
+                    .onSuccess(v -> requestSnapshot(instrument, replyAddress, snapshots))
+                    .map(v -> (MarketDataSubscription) handle)
+                    .onFailure(e -> consumers.forEach(MessageConsumer::unregister));
+        });
     }
 
     /** Ask the serving feed for the instrument's current state; the answers arrive before long or not at all. */

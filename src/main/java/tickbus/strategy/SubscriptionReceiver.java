@@ -2,8 +2,13 @@ package tickbus.strategy;
 
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.event.EventKind;
@@ -15,8 +20,20 @@ import tickbus.event.MarketEvent;
  * Receives one subscription's events: drops duplicates by (kind, source, sequence), conflates when asked, and
  * isolates the handler: an exception is logged with the strategy's name (at most once a second), counted, and the
  * subscription keeps receiving.
+ *
+ * <p>Events arrive on an intake event loop ({@link #arrive}) and wait in a bounded queue for the strategy's context
+ * ({@link #drain}), so that a strategy that blocks or falls behind holds at most {@code maxPending} events, not an
+ * unbounded backlog in its context's task queue (which would grow the heap until garbage collection stalls the whole
+ * node). When the queue is full, an {@link MarketData.Delivery#EVERY} subscription keeps only the latest event of
+ * each kind until it has caught up; it then receives a {@code GAP} status saying how many it skipped, and the latest
+ * events. Statuses are never skipped.
  */
 final class SubscriptionReceiver {
+
+    /** Events an {@link MarketData.Delivery#EVERY} subscription holds for a strategy that is behind. */
+    static final int MAX_PENDING_EVENTS = 65_536;
+    /** Events handed to the strategy per task on its context, so that its other work interleaves. */
+    private static final int EVENTS_PER_TURN = 1_024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionReceiver.class);
 
@@ -24,21 +41,108 @@ final class SubscriptionReceiver {
     private final MarketData.Delivery delivery;
     private final Handler<MarketEvent> handler;
     private final StrategyMetrics strategy;
+    private final int maxPending;
+    /** Strategy's context only. */
     private final Map<String, Long> lastSequence = new HashMap<>();
+    /** Guarded by this, as are the fields up to {@link #conflated}. */
+    private final ArrayDeque<MarketEvent> pending = new ArrayDeque<>();
     private final MarketEvent[] latest = new MarketEvent[EventKind.values().length];
+    private boolean behind;
+    private long skippedWhileBehind;
     private boolean drainScheduled;
-    private long duplicates;
     private long conflated;
+    private volatile long duplicates;
 
     SubscriptionReceiver(Context context, MarketData.Delivery delivery, Handler<MarketEvent> handler,
             StrategyMetrics strategy) {
+        this(context, delivery, handler, strategy, MAX_PENDING_EVENTS);
+    }
+
+    SubscriptionReceiver(Context context, MarketData.Delivery delivery, Handler<MarketEvent> handler,
+            StrategyMetrics strategy, int maxPending) {
         this.context = context;
         this.delivery = delivery;
         this.handler = handler;
         this.strategy = strategy;
+        this.maxPending = maxPending;
     }
 
-    void receive(MarketEvent event) {
+    /** An event from the bus, on any thread; the strategy gets it on its own context. */
+    void arrive(MarketEvent event) {
+        synchronized (this) {
+            boolean queue = event instanceof InstrumentStatus
+                    || delivery == MarketData.Delivery.EVERY && !behind && pending.size() < maxPending;
+            if (queue) {
+                pending.add(event);
+            } else {
+                keepLatest(event);
+            }
+            if (drainScheduled) {
+                return;
+            }
+            drainScheduled = true;
+        }
+        context.runOnContext(v -> drain());
+    }
+
+    /** Conflate: the newest event per kind; an older or repeated one of the same source does not replace it. */
+    private void keepLatest(MarketEvent event) {
+        if (delivery == MarketData.Delivery.EVERY) {
+            behind = true;
+            skippedWhileBehind++;
+        }
+        int slot = event.kind().ordinal();
+        MarketEvent kept = latest[slot];
+        if (kept != null && kept.source().equals(event.source()) && event.sequence() <= kept.sequence()) {
+            return;
+        }
+        if (kept != null) {
+            conflated++;
+        }
+        latest[slot] = event;
+    }
+
+    private void drain() {
+        List<MarketEvent> turn = new ArrayList<>(Math.min(EVENTS_PER_TURN, maxPending));
+        List<MarketEvent> latestEvents = new ArrayList<>(latest.length);
+        long skipped;
+        synchronized (this) {
+            while (turn.size() < EVENTS_PER_TURN && !pending.isEmpty()) {
+                turn.add(pending.poll());
+            }
+            skipped = 0;
+            if (pending.isEmpty()) {
+                for (int slot = 0; slot < latest.length; slot++) {
+                    if (latest[slot] != null) {
+                        latestEvents.add(latest[slot]);
+                        latest[slot] = null;
+                    }
+                }
+                skipped = skippedWhileBehind;
+                skippedWhileBehind = 0;
+                behind = false;
+            }
+        }
+        turn.forEach(this::receive);
+        if (skipped > 0 && !latestEvents.isEmpty()) {
+            MarketEvent first = latestEvents.get(0);
+            receive(new InstrumentStatus(first.instrument(), first.venue(), first.source(), first.sequence(),
+                    first.exchangeTimeNanos(), first.receiveTimeNanos(), InstrumentState.GAP, 0, 0,
+                    "strategy behind: skipped=" + skipped + " events, maxPendingEvents=" + maxPending
+                            + "; the latest of each kind follows"));
+        }
+        latestEvents.forEach(this::receive);
+        synchronized (this) {
+            if (pending.isEmpty() && Arrays.stream(latest).allMatch(Objects::isNull)) {
+                drainScheduled = false;
+                return;
+            }
+        }
+        context.runOnContext(v -> drain());
+    }
+
+    /** On the strategy's context: drop duplicates, deliver the rest. */
+    private void receive(MarketEvent event) {
         if (event instanceof InstrumentStatus status) {
             if (status.state() == InstrumentState.RESET) {
                 lastSequence.clear();
@@ -53,30 +157,7 @@ final class SubscriptionReceiver {
             return;
         }
         lastSequence.put(key, event.sequence());
-        if (delivery == MarketData.Delivery.EVERY) {
-            deliver(event);
-            return;
-        }
-        int slot = event.kind().ordinal();
-        if (latest[slot] != null) {
-            conflated++;
-        }
-        latest[slot] = event;
-        if (!drainScheduled) {
-            drainScheduled = true;
-            context.runOnContext(v -> drain());
-        }
-    }
-
-    private void drain() {
-        drainScheduled = false;
-        for (int slot = 0; slot < latest.length; slot++) {
-            MarketEvent event = latest[slot];
-            if (event != null) {
-                latest[slot] = null;
-                deliver(event);
-            }
-        }
+        deliver(event);
     }
 
     private void deliver(MarketEvent event) {
@@ -103,7 +184,7 @@ final class SubscriptionReceiver {
         return duplicates;
     }
 
-    long conflated() {
+    synchronized long conflated() {
         return conflated;
     }
 }

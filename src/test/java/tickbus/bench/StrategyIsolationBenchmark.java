@@ -39,7 +39,7 @@ public class StrategyIsolationBenchmark {
     private static final int EVENTS_PER_OPERATION = 1_000;
     private static final String INSTRUMENT = "XSIM:AAA";
 
-    @Param({"baseline", "throwing", "blocking", "throwing-and-blocking"})
+    @Param({"baseline", "throwing", "throwing-preallocated", "blocking", "throwing-and-blocking"})
     public String scenario;
 
     private StrategyTestNode node;
@@ -68,6 +68,22 @@ public class StrategyIsolationBenchmark {
         }
     }
 
+    /**
+     * Throws on every event, one preallocated exception: what the platform's part costs (catch, count, a log line
+     * at most once a second) without the strategy's own cost of building a stack trace per event.
+     */
+    public static final class PreallocatedThrowingStrategy extends StrategyVerticle {
+        private static final IllegalStateException BUG = new IllegalStateException("strategy bug (injected)");
+
+        @Override
+        public Future<?> start() {
+            return subscribeAll(List.of(INSTRUMENT), EnumSet.of(EventKind.QUOTE, EventKind.TRADE),
+                    MarketData.Delivery.EVERY, event -> {
+                        throw BUG;
+                    });
+        }
+    }
+
     /** Blocks its thread for 2.5 s every 20,000 events: a synchronous call to a slow service. */
     public static final class BlockingStrategy extends StrategyVerticle {
         private long events;
@@ -88,7 +104,9 @@ public class StrategyIsolationBenchmark {
         node = new StrategyTestNode();
         venue = node.venueWithFeed("XSIM", List.of("AAA"));
         node.deploy(strategy("counting", CountingStrategy.class));
-        if (scenario.contains("throwing")) {
+        if (scenario.equals("throwing-preallocated")) {
+            node.deploy(strategy("throwing", PreallocatedThrowingStrategy.class));
+        } else if (scenario.contains("throwing")) {
             node.deploy(strategy("throwing", ThrowingStrategy.class));
         }
         if (scenario.contains("blocking")) {

@@ -1,0 +1,109 @@
+package tickbus.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
+import tickbus.event.MarketEvent;
+import tickbus.event.Quote;
+import tickbus.testing.Await;
+
+/** A strategy that is behind holds a bounded queue, then learns what it skipped and gets the latest events. */
+class SubscriptionReceiverTest {
+
+    private static final int MAX_PENDING = 100;
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Context strategyContext = vertx.getOrCreateContext();
+    private final List<MarketEvent> delivered = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() {
+        Await.result(vertx.close());
+    }
+
+    private static Quote quote(long sequence) {
+        return new Quote("XSIM:AAA", "XSIM", "sim", sequence, sequence, sequence, 4, 0, 1_000_000 + sequence, 100,
+                1_000_100 + sequence, 100);
+    }
+
+    private static InstrumentStatus halted(long sequence) {
+        return new InstrumentStatus("XSIM:AAA", "XSIM", "sim", sequence, sequence, sequence, InstrumentState.HALTED,
+                0, 0, "halted by the venue");
+    }
+
+    /** Runs {@code arrivals} while the strategy's context is busy, then lets it go and waits for {@code count}. */
+    private void whileTheStrategyIsBlocked(Runnable arrivals, int count) throws InterruptedException {
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        strategyContext.runOnContext(v -> {
+            blocked.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(blocked.await(20, TimeUnit.SECONDS), "strategy context never ran");
+        arrivals.run();
+        release.countDown();
+        Await.until(count + " deliveries", () -> delivered.size() >= count);
+    }
+
+    @Test
+    void aBlockedStrategyHoldsAtMostMaxPendingThenLearnsWhatItSkipped() throws InterruptedException {
+        SubscriptionReceiver receiver = new SubscriptionReceiver(strategyContext, MarketData.Delivery.EVERY,
+                delivered::add, new StrategyMetrics("slow", new SimpleMeterRegistry()), MAX_PENDING);
+        whileTheStrategyIsBlocked(() -> LongStream.rangeClosed(1, 1_000).forEach(sequence -> receiver.arrive(quote(sequence))),
+                MAX_PENDING + 2);
+
+        assertEquals(LongStream.rangeClosed(1, MAX_PENDING).boxed().toList(),
+                delivered.subList(0, MAX_PENDING).stream().map(MarketEvent::sequence).toList());
+        InstrumentStatus gap = (InstrumentStatus) delivered.get(MAX_PENDING);
+        assertEquals(InstrumentState.GAP, gap.state());
+        assertEquals("strategy behind: skipped=900 events, maxPendingEvents=100; the latest of each kind follows",
+                gap.reason());
+        assertEquals(quote(1_000), delivered.get(MAX_PENDING + 1));
+        assertEquals(MAX_PENDING + 2, delivered.size());
+        assertEquals(899, receiver.conflated());
+    }
+
+    @Test
+    void statusesAreNeverSkippedAndTheQueueRefillsAfterCatchingUp() throws InterruptedException {
+        SubscriptionReceiver receiver = new SubscriptionReceiver(strategyContext, MarketData.Delivery.EVERY,
+                delivered::add, new StrategyMetrics("slow", new SimpleMeterRegistry()), MAX_PENDING);
+        whileTheStrategyIsBlocked(() -> {
+            LongStream.rangeClosed(1, 500).forEach(sequence -> receiver.arrive(quote(sequence)));
+            receiver.arrive(halted(501));
+        }, MAX_PENDING + 3);
+        assertTrue(delivered.contains(halted(501)), delivered::toString);
+
+        receiver.arrive(quote(502));
+        Await.until("quote 502 delivered in order", () -> delivered.contains(quote(502)));
+        assertEquals(quote(502), delivered.get(delivered.size() - 1));
+    }
+
+    @Test
+    void conflatedDeliveryKeepsTheNewestNotAReplayedOlderEvent() throws InterruptedException {
+        SubscriptionReceiver receiver = new SubscriptionReceiver(strategyContext, MarketData.Delivery.CONFLATED,
+                delivered::add, new StrategyMetrics("slow", new SimpleMeterRegistry()), MAX_PENDING);
+        whileTheStrategyIsBlocked(() -> {
+            receiver.arrive(quote(10));
+            receiver.arrive(quote(12));
+            receiver.arrive(quote(11));
+        }, 1);
+        assertEquals(List.of(quote(12)), delivered);
+        assertEquals(1, receiver.conflated());
+    }
+}
