@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import tickbus.TickbusNode;
 import tickbus.event.EventKind;
+import tickbus.event.Quote;
 import tickbus.feed.FeedMetrics;
 import tickbus.sim.SimVenue;
 import tickbus.strategy.MarketData;
@@ -28,8 +29,10 @@ import tickbus.strategy.StrategyVerticle;
 
 /**
  * Ingestion throughput (events a sim feed publishes per second, one operation = 1,000 events generated and
- * published) with a well-behaved strategy, against the same plus a strategy that throws on every event and one that
- * blocks its thread for 2.5 s every 20,000 events. Strategies run as workers, as {@code verticles.json} deploys them.
+ * published) with three subscribed strategies: a counting one and two calm ones in the baseline; in the other
+ * scenarios a strategy that throws on every event and/or one that blocks its thread for 2.5 s every 20,000 events
+ * take the calm ones' places, so only the misbehaviour differs. Strategies run as workers, as
+ * {@code verticles.json} deploys them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -54,6 +57,21 @@ public class StrategyIsolationBenchmark {
         public Future<?> start() {
             return subscribeAll(List.of(INSTRUMENT), EnumSet.of(EventKind.QUOTE, EventKind.TRADE),
                     MarketData.Delivery.EVERY, event -> COUNTED.incrementAndGet());
+        }
+    }
+
+    /** Looks at every event and does nothing wrong: what the misbehaving strategies replace. */
+    public static final class CalmStrategy extends StrategyVerticle {
+        private long bidTotal;
+
+        @Override
+        public Future<?> start() {
+            return subscribeAll(List.of(INSTRUMENT), EnumSet.of(EventKind.QUOTE, EventKind.TRADE),
+                    MarketData.Delivery.EVERY, event -> {
+                        if (event instanceof Quote quote) {
+                            bidTotal += quote.bidPrice();
+                        }
+                    });
         }
     }
 
@@ -104,13 +122,18 @@ public class StrategyIsolationBenchmark {
         node = new StrategyTestNode();
         venue = node.venueWithFeed("XSIM", List.of("AAA"));
         node.deploy(strategy("counting", CountingStrategy.class));
+        // Every scenario runs the same three subscribers; only how the second and third behave changes.
         if (scenario.equals("throwing-preallocated")) {
             node.deploy(strategy("throwing", PreallocatedThrowingStrategy.class));
         } else if (scenario.contains("throwing")) {
             node.deploy(strategy("throwing", ThrowingStrategy.class));
+        } else {
+            node.deploy(strategy("calm-1", CalmStrategy.class));
         }
         if (scenario.contains("blocking")) {
             node.deploy(strategy("blocking", BlockingStrategy.class));
+        } else {
+            node.deploy(strategy("calm-2", CalmStrategy.class));
         }
         feed = TickbusNode.of(node.vertx).feeds().iterator().next();
         long target = CountingStrategy.COUNTED.get() + 1;
