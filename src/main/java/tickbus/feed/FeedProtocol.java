@@ -22,9 +22,12 @@ public interface FeedProtocol {
         return GapPolicy.REPLAY;
     }
 
+    /** {@link #shardOf} for a frame every shard must see (a market-wide message). */
+    int ALL_SHARDS = -1;
+
     /**
-     * The worker shard for a frame, in {@code [0, shards)}, keeping each instrument on one shard. The default
-     * sends everything to shard 0 (order per connection).
+     * The worker shard for a frame, in {@code [0, shards)}, keeping each instrument on one shard, or
+     * {@link #ALL_SHARDS}. The default sends everything to shard 0 (order per connection).
      */
     default int shardOf(io.vertx.core.buffer.Buffer frames, int offset, int length, int shards) {
         return 0;

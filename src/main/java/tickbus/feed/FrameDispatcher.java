@@ -54,6 +54,16 @@ final class FrameDispatcher {
 
     void add(long sequence, long receiveTimeNanos, Buffer source, int offset, int length) {
         int shard = workers.size() == 1 ? 0 : protocol.shardOf(source, offset, length, workers.size());
+        if (shard != FeedProtocol.ALL_SHARDS) {
+            add(shard, sequence, receiveTimeNanos, source, offset, length);
+            return;
+        }
+        for (int each = 0; each < workers.size(); each++) {
+            add(each, sequence, receiveTimeNanos, source, offset, length);
+        }
+    }
+
+    private void add(int shard, long sequence, long receiveTimeNanos, Buffer source, int offset, int length) {
         int needed = FrameBatch.HEADER_BYTES + length;
         byte[] batch = pending[shard];
         int position = pendingBytes[shard];

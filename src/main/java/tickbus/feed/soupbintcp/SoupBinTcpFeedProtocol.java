@@ -52,10 +52,17 @@ public final class SoupBinTcpFeedProtocol implements FeedProtocol {
                 settings.expectedOrders());
     }
 
-    /** The stock locate decides the shard, so an instrument's messages stay in order on one worker. */
+    /**
+     * The stock locate decides the shard, so an instrument's messages stay in order on one worker; market-wide
+     * messages (locate 0: System Event, MWCB) go to every worker, whose instruments they all concern.
+     */
     @Override
     public int shardOf(Buffer frames, int offset, int length, int shards) {
-        return length < 3 ? 0 : frames.getUnsignedShort(offset + 1) % shards;
+        if (length < 3) {
+            return 0;
+        }
+        int locate = frames.getUnsignedShort(offset + 1);
+        return locate == 0 ? ALL_SHARDS : locate % shards;
     }
 
     /** ITCH messages the decoders have handled, over all workers and connections. */
