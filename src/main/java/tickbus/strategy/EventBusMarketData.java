@@ -1,8 +1,10 @@
 package tickbus.strategy;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
@@ -41,15 +43,20 @@ final class EventBusMarketData implements MarketData {
         SubscriptionReceiver receiver = new SubscriptionReceiver(caller, delivery, handler, strategy);
         String replyAddress = "tickbus.snapshot.reply." + java.util.UUID.randomUUID();
         Promise<List<MessageConsumer<MarketEvent>>> registered = caller.promise();
-        // The consumers live on an event loop of their own, so that a strategy that blocks or lags never holds
-        // more than the receiver's bounded queue (see SubscriptionReceiver).
-        ((VertxInternal) node.vertx()).createEventLoopContext().runOnContext(v -> {
+        // A strategy on a worker context may block: its consumers live on an event loop of their own and queue into
+        // the receiver's bounded queue (see SubscriptionReceiver). One on an event loop must not block, and takes
+        // each event directly (conflation still goes through the queue), saving a thread hop per event.
+        boolean direct = !caller.isWorkerContext() && delivery == Delivery.EVERY;
+        Context consumersContext = caller.isWorkerContext()
+                ? ((VertxInternal) node.vertx()).createEventLoopContext() : caller;
+        Handler<Message<MarketEvent>> intake = direct
+                ? message -> receiver.receive(message.body()) : message -> receiver.arrive(message.body());
+        consumersContext.runOnContext(v -> {
             List<MessageConsumer<MarketEvent>> consumers = new ArrayList<>();
             for (EventKind kind : wanted) {
-                consumers.add(node.vertx().eventBus().consumer(Addresses.marketData(kind, instrument),
-                        message -> receiver.arrive(message.body())));
+                consumers.add(node.vertx().eventBus().consumer(Addresses.marketData(kind, instrument), intake));
             }
-            consumers.add(node.vertx().eventBus().consumer(replyAddress, message -> receiver.arrive(message.body())));
+            consumers.add(node.vertx().eventBus().consumer(replyAddress, intake));
             registered.complete(consumers);
         });
         return registered.future().compose(consumers -> {

@@ -21,9 +21,9 @@ import tickbus.event.MarketEvent;
  * isolates the handler: an exception is logged with the strategy's name (at most once a second), counted, and the
  * subscription keeps receiving.
  *
- * <p>Events arrive on an intake event loop ({@link #arrive}) and wait in a bounded queue for the strategy's context
- * ({@link #drain}), so that a strategy that blocks or falls behind holds at most {@code maxPending} events, not an
- * unbounded backlog in its context's task queue (which would grow the heap until garbage collection stalls the whole
+ * <p>For a strategy on a worker context (one that may block), events arrive on an intake event loop
+ * ({@link #arrive}) and wait in a bounded queue for the strategy's context ({@link #drain}), so that a strategy that
+ * blocks or falls behind holds at most {@code maxPending} events, not an unbounded backlog in its context's task queue (which would grow the heap until garbage collection stalls the whole
  * node). When the queue is full, an {@link MarketData.Delivery#EVERY} subscription keeps only the latest event of
  * each kind until it has caught up; it then receives a {@code GAP} status saying how many it skipped, and the latest
  * events. Statuses are never skipped.
@@ -141,8 +141,8 @@ final class SubscriptionReceiver {
         context.runOnContext(v -> drain());
     }
 
-    /** On the strategy's context: drop duplicates, deliver the rest. */
-    private void receive(MarketEvent event) {
+    /** On the strategy's context: drop duplicates, deliver the rest (the unqueued path of an event-loop strategy). */
+    void receive(MarketEvent event) {
         if (event instanceof InstrumentStatus status) {
             if (status.state() == InstrumentState.RESET) {
                 lastSequence.clear();

@@ -48,7 +48,7 @@ class GroovyStrategyIT {
 
         node.pumpUntil("10 momentum outputs", 2, () -> outputs.size() >= 10);
 
-        for (JsonObject output : outputs.subList(0, 10)) {
+        for (JsonObject output : List.copyOf(outputs).subList(0, 10)) {
             List<BigDecimal> prices = pricesThrough(trades, output.getLong("seq"));
             assertTrue(prices.size() >= 8, "published before the slow period filled: " + output);
             assertEquals(INSTRUMENT, output.getString("instrument"));

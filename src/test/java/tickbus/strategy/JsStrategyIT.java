@@ -45,7 +45,7 @@ class JsStrategyIT {
 
         node.pumpUntil("10 imbalance outputs", 2, () -> outputs.size() >= 10);
 
-        for (JsonObject output : outputs.subList(0, 10)) {
+        for (JsonObject output : List.copyOf(outputs).subList(0, 10)) {
             Quote quote = quotes.stream().filter(event -> event.sequence() == output.getLong("seq"))
                     .map(Quote.class::cast).findFirst().orElseThrow();
             BigDecimal depth = BigDecimal.valueOf(quote.bidSize() + quote.askSize());

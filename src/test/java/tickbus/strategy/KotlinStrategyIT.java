@@ -46,7 +46,7 @@ class KotlinStrategyIT {
 
         node.pumpUntil("10 spread outputs", 2, () -> outputs.size() >= 10);
 
-        for (JsonObject output : outputs.subList(0, 10)) {
+        for (JsonObject output : List.copyOf(outputs).subList(0, 10)) {
             Quote a = quote(quotesA, output.getLong("seqA"));
             Quote b = quote(quotesB, output.getLong("seqB"));
             BigDecimal midA = a.bid().add(a.ask()).divide(BigDecimal.valueOf(2));

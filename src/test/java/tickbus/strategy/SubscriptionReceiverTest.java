@@ -69,7 +69,7 @@ class SubscriptionReceiverTest {
                 MAX_PENDING + 2);
 
         assertEquals(LongStream.rangeClosed(1, MAX_PENDING).boxed().toList(),
-                delivered.subList(0, MAX_PENDING).stream().map(MarketEvent::sequence).toList());
+                List.copyOf(delivered).subList(0, MAX_PENDING).stream().map(MarketEvent::sequence).toList());
         InstrumentStatus gap = (InstrumentStatus) delivered.get(MAX_PENDING);
         assertEquals(InstrumentState.GAP, gap.state());
         assertEquals("strategy behind: skipped=900 events, maxPendingEvents=100; the latest of each kind follows",
