@@ -103,10 +103,11 @@ final class SubscriptionReceiver {
     }
 
     private void drain() {
-        List<MarketEvent> turn = new ArrayList<>(Math.min(EVENTS_PER_TURN, maxPending));
+        List<MarketEvent> turn;
         List<MarketEvent> latestEvents = new ArrayList<>(latest.length);
         long skipped;
         synchronized (this) {
+            turn = new ArrayList<>(Math.min(EVENTS_PER_TURN, pending.size()));
             while (turn.size() < EVENTS_PER_TURN && !pending.isEmpty()) {
                 turn.add(pending.poll());
             }
