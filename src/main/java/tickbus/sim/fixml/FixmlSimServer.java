@@ -29,6 +29,9 @@ import tickbus.protocol.fixml.IncrementalEntry;
  */
 public final class FixmlSimServer {
 
+    private static final int REBIND_ATTEMPTS = 40;
+    private static final long REBIND_DELAY_MILLIS = 50;
+
     /** One poll as it arrived, for tests. */
     public record Poll(long cursor, String instruments, long waitMillis, long arrivalNanos) {
     }
@@ -71,23 +74,35 @@ public final class FixmlSimServer {
         this.held = new HeldPolls(vertx, this::currentLog, settings.maxBatchEntries(), answers);
     }
 
-    /** Listens (again, on the same port after a {@link #stop()}); completes with the port. */
+    /**
+     * Listens (again, on the same port after a {@link #stop()}); completes with the port. The closed listener may
+     * release the port a moment after its close completed, so a bind refused is tried again for up to
+     * {@value #REBIND_ATTEMPTS} × {@value #REBIND_DELAY_MILLIS} ms.
+     */
     public Future<Integer> start() {
         Promise<Integer> started = Promise.promise();
-        context.runOnContext(v -> {
-            HttpServer created = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(port)
-                    .setSoLinger(0).setReuseAddress(true));
-            created.connectionHandler(connection -> {
-                openConnections.incrementAndGet();
-                connection.closeHandler(x -> openConnections.decrementAndGet());
-            });
-            created.requestHandler(this::handle).listen().onSuccess(listening -> {
-                server = listening;
-                port = listening.actualPort();
-                started.complete(port);
-            }).onFailure(started::fail);
-        });
+        context.runOnContext(v -> listen(started, REBIND_ATTEMPTS));
         return started.future();
+    }
+
+    private void listen(Promise<Integer> started, int attemptsLeft) {
+        HttpServer created = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(port)
+                .setSoLinger(0).setReuseAddress(true));
+        created.connectionHandler(connection -> {
+            openConnections.incrementAndGet();
+            connection.closeHandler(x -> openConnections.decrementAndGet());
+        });
+        created.requestHandler(this::handle).listen().onSuccess(listening -> {
+            server = listening;
+            port = listening.actualPort();
+            started.complete(port);
+        }).onFailure(e -> {
+            if (e instanceof java.net.BindException && port != 0 && attemptsLeft > 1) {
+                vertx.setTimer(REBIND_DELAY_MILLIS, id -> listen(started, attemptsLeft - 1));
+            } else {
+                started.fail(e);
+            }
+        });
     }
 
     /** Stops listening and drops every connection, as a crash would; {@link #start()} listens again. */
