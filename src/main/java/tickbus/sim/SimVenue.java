@@ -5,8 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -106,16 +107,15 @@ public final class SimVenue {
         return Future.succeededFuture(session);
     }
 
+    /** The retained messages from {@code from} on, read from the newest end: a flush wants only the last few. */
     private List<Buffer> replayFrom(long from) {
-        List<Buffer> replay = new ArrayList<>();
-        long sequence = firstRetainedSequence;
-        for (Buffer message : history) {
-            if (sequence >= from) {
-                replay.add(message);
-            }
-            sequence++;
+        int count = (int) Math.max(0, Math.min(history.size(), firstRetainedSequence + history.size() - from));
+        Buffer[] replay = new Buffer[count];
+        Iterator<Buffer> newestFirst = history.descendingIterator();
+        for (int i = count - 1; i >= 0; i--) {
+            replay[i] = newestFirst.next();
         }
-        return replay;
+        return Arrays.asList(replay);
     }
 
     /** Every retained message from {@code from} again, to one session (a replay request). */
