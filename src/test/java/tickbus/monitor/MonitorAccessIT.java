@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,16 +55,12 @@ class MonitorAccessIT {
 
     @Test
     void metricsNeedTheCredentialAndHealthProbesDoNot() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> bare = http.send(HttpRequest.newBuilder(URI.create(demo.url("/metrics"))).timeout(java.time.Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bare = BoundedGet.get(demo.url("/metrics"));
         assertEquals(401, bare.statusCode());
         assertEquals("Bearer realm=\"tickbus\"", bare.headers().firstValue("WWW-Authenticate").orElse(""));
-        HttpResponse<String> authorized = http.send(HttpRequest.newBuilder(URI.create(demo.url("/metrics")))
-                .header("Authorization", "Bearer " + TOKEN).timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> authorized = BoundedGet.get(demo.url("/metrics"), "Authorization", "Bearer " + TOKEN);
         assertEquals(200, authorized.statusCode());
-        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(demo.url("/health/live"))).timeout(java.time.Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> live = BoundedGet.get(demo.url("/health/live"));
         assertEquals(200, live.statusCode());
     }
 }

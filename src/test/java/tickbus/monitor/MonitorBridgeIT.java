@@ -9,9 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.backends.BackendRegistries;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -109,9 +106,7 @@ class MonitorBridgeIT {
         try (RawBridgeSocket own = RawBridgeSocket.open(demo.port, "http://127.0.0.1:" + demo.port)) {
             assertEquals(101, own.status);
         }
-        HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                demo.url("/eventbus/info"))).header("Origin", "https://attacker.example").timeout(java.time.Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> info = BoundedGet.get(demo.url("/eventbus/info"), "Origin", "https://attacker.example");
         assertEquals(403, info.statusCode());
     }
 

@@ -8,9 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -75,12 +72,7 @@ class MonitorClusterIT {
     }
 
     private static HttpResponse<String> ready(MonitorDemo demo) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(demo.url("/health/ready")))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        return BoundedGet.get(demo.url("/health/ready"));
     }
 
     private static int readyStatus(MonitorDemo demo) {

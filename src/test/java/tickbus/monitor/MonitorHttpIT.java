@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +17,6 @@ import tickbus.testing.Await;
 /** {@code /metrics}, {@code /health/*}, the static dashboard and the stats message of the running demo. */
 class MonitorHttpIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static MonitorDemo demo;
 
     @BeforeAll
@@ -36,18 +29,8 @@ class MonitorHttpIT {
         demo.close();
     }
 
-    /**
-     * GET with a deadline on the whole exchange: the request timeout of the JDK client stops at the response
-     * headers, and a body that never completes would hang the test until the fork is killed.
-     */
     private static HttpResponse<String> get(String path) {
-        try {
-            return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(demo.url(path)))
-                    .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
-                    .get(15, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException | InterruptedException e) {
-            throw new AssertionError("GET " + path + " failed: " + e, e);
-        }
+        return BoundedGet.get(demo.url(path));
     }
 
     @Test
