@@ -5,6 +5,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -87,7 +88,7 @@ final class BridgeConnection {
         registrations.put(address, consumer);
         String instrument = Addresses.instrumentOf(address);
         if (instrument != null) {
-            node.demand().acquire(instrument);
+            node.demand().acquire(instrument, EnumSet.of(Addresses.kindOf(address)));
         }
         metrics.registered();
     }
@@ -105,7 +106,7 @@ final class BridgeConnection {
         consumer.unregister();
         String instrument = Addresses.instrumentOf(address);
         if (instrument != null) {
-            node.demand().release(instrument);
+            node.demand().release(instrument, EnumSet.of(Addresses.kindOf(address)));
         }
         metrics.unregistered();
     }

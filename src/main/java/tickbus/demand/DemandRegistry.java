@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +20,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.Addresses;
+import tickbus.event.EventKind;
 
 /**
- * Cluster-wide, reference-counted demand per instrument. Each node counts its own acquisitions; a node's count
- * for an instrument is kept in a cluster map (for nodes that start later) and announced on
- * {@code tickbus.demand.changes} (for nodes already running). When a node leaves the cluster its demand is
- * removed. Methods are thread-safe; listeners run on the registry's context.
+ * Cluster-wide, reference-counted demand per instrument, and which event kinds of it are wanted. Each node counts
+ * its own acquisitions; a node's count and kinds for an instrument are kept in a cluster map (for nodes that start
+ * later) and announced on {@code tickbus.demand.changes} (for nodes already running). When a node leaves the cluster
+ * its demand is removed. Feeds subscribe upstream per instrument ({@link #isDemanded(String)}, listeners) and
+ * publish only the kinds somebody consumes ({@link #isDemanded(String, EventKind)}): publishing to an address with
+ * no consumer still costs a cluster look-up per message. Methods are thread-safe; listeners run on the registry's
+ * context.
  */
 public final class DemandRegistry {
 
@@ -33,8 +38,10 @@ public final class DemandRegistry {
 
     private final Vertx vertx;
     private final String nodeId;
-    private final Map<String, Integer> localCounts = new ConcurrentHashMap<>();
+    private final Map<String, LocalDemand> localDemand = new ConcurrentHashMap<>();
     private final Map<String, Map<String, NodeDemand>> byInstrument = new ConcurrentHashMap<>();
+    /** The kinds some node wants, per demanded instrument, as a bit set of {@link EventKind} ordinals. */
+    private final Map<String, Integer> kindsByInstrument = new ConcurrentHashMap<>();
     private final List<DemandListener> listeners = new CopyOnWriteArrayList<>();
     private long version;
     private Context context;
@@ -42,8 +49,24 @@ public final class DemandRegistry {
     private MessageConsumer<JsonObject> changes;
     private java.util.UUID membershipRegistration;
 
-    private record NodeDemand(int count, long version) {
+    private record NodeDemand(int count, int kinds, long version) {
     }
+
+    /** This node's acquisitions of one instrument: in all, and per kind. */
+    private record LocalDemand(int count, int[] byKind) {
+
+        int kinds() {
+            int kinds = 0;
+            for (EventKind kind : EventKind.values()) {
+                if (byKind[kind.ordinal()] > 0) {
+                    kinds |= bit(kind);
+                }
+            }
+            return kinds;
+        }
+    }
+
+    private static final int ALL_KINDS = (1 << EventKind.values().length) - 1;
 
     public DemandRegistry(Vertx vertx) {
         this.vertx = vertx;
@@ -78,19 +101,34 @@ public final class DemandRegistry {
         return changes == null ? Future.succeededFuture() : changes.unregister();
     }
 
-    /** This node wants {@code instrument}; pair with {@link #release(String)}. */
+    /** This node wants every kind of {@code instrument}; pair with {@link #release(String)}. */
     public Future<Void> acquire(String instrument) {
-        return change(instrument, +1);
+        return change(instrument, EnumSet.allOf(EventKind.class), +1);
     }
 
     public Future<Void> release(String instrument) {
-        return change(instrument, -1);
+        return change(instrument, EnumSet.allOf(EventKind.class), -1);
+    }
+
+    /** This node wants these kinds of {@code instrument}; pair with {@link #release(String, Set)} of the same kinds. */
+    public Future<Void> acquire(String instrument, Set<EventKind> kinds) {
+        return change(instrument, kinds, +1);
+    }
+
+    public Future<Void> release(String instrument, Set<EventKind> kinds) {
+        return change(instrument, kinds, -1);
     }
 
     /** Whether any node wants the instrument. Cheap and thread-safe. */
     public boolean isDemanded(String instrument) {
         Map<String, NodeDemand> nodes = byInstrument.get(instrument);
         return nodes != null && !nodes.isEmpty();
+    }
+
+    /** Whether any node wants this kind of the instrument. One map look-up; thread-safe. */
+    public boolean isDemanded(String instrument, EventKind kind) {
+        Integer kinds = kindsByInstrument.get(instrument);
+        return kinds != null && (kinds & bit(kind)) != 0;
     }
 
     /** The cluster-wide count for an instrument. */
@@ -101,7 +139,8 @@ public final class DemandRegistry {
 
     /** This node's own count for an instrument. */
     public int localCount(String instrument) {
-        return localCounts.getOrDefault(instrument, 0);
+        LocalDemand local = localDemand.get(instrument);
+        return local == null ? 0 : local.count();
     }
 
     /** Every instrument some node wants. */
@@ -117,22 +156,37 @@ public final class DemandRegistry {
         listeners.remove(listener);
     }
 
-    private synchronized Future<Void> change(String instrument, int delta) {
-        int count = localCounts.merge(instrument, delta, Integer::sum);
-        if (count < 0) {
-            localCounts.remove(instrument);
+    private synchronized Future<Void> change(String instrument, Set<EventKind> kinds, int delta) {
+        if (kinds.isEmpty()) {
+            return Future.failedFuture(new IllegalArgumentException(
+                    "demand names no event kind: instrument=" + instrument + ", node=" + nodeId));
+        }
+        LocalDemand before = localDemand.getOrDefault(instrument, new LocalDemand(0, new int[EventKind.values().length]));
+        int[] byKind = before.byKind().clone();
+        for (EventKind kind : kinds) {
+            byKind[kind.ordinal()] += delta;
+            if (byKind[kind.ordinal()] < 0) {
+                return Future.failedFuture(new IllegalStateException("release without acquire: instrument="
+                        + instrument + ", kind=" + kind + ", node=" + nodeId));
+            }
+        }
+        LocalDemand after = new LocalDemand(before.count() + delta, byKind);
+        if (after.count() < 0) {
             return Future.failedFuture(new IllegalStateException(
                     "release without acquire: instrument=" + instrument + ", node=" + nodeId));
         }
-        if (count == 0) {
-            localCounts.remove(instrument);
+        if (after.count() == 0) {
+            localDemand.remove(instrument);
+        } else {
+            localDemand.put(instrument, after);
         }
+        updateKinds(instrument);
         JsonObject announcement = new JsonObject().put("node", nodeId).put("instrument", instrument)
-                .put("count", count).put("version", ++version);
+                .put("count", after.count()).put("kinds", after.kinds()).put("version", ++version);
         context.runOnContext(v -> apply(announcement));
         vertx.eventBus().publish(Addresses.DEMAND_CHANGES, announcement);
         String key = instrument + "|" + nodeId;
-        return count == 0 ? clusterMap.remove(key).mapEmpty() : clusterMap.put(key, announcement);
+        return after.count() == 0 ? clusterMap.remove(key).mapEmpty() : clusterMap.put(key, announcement);
     }
 
     private void apply(JsonObject announcement) {
@@ -147,13 +201,14 @@ public final class DemandRegistry {
             return;
         }
         if (count > 0) {
-            nodes.put(node, new NodeDemand(count, announcedVersion));
+            nodes.put(node, new NodeDemand(count, announcement.getInteger("kinds", ALL_KINDS), announcedVersion));
         } else {
             nodes.remove(node);
             if (nodes.isEmpty()) {
                 byInstrument.remove(instrument, nodes);
             }
         }
+        updateKinds(instrument);
         notifyIfChanged(instrument, before);
     }
 
@@ -169,9 +224,37 @@ public final class DemandRegistry {
                 if (clusterMap != null) {
                     clusterMap.remove(instrument + "|" + node);
                 }
+                updateKinds(instrument);
                 notifyIfChanged(instrument, before);
             }
         }
+    }
+
+    /**
+     * Recomputes the kinds wanted of {@code instrument}: this node's from its own counts, which change before
+     * {@link #acquire} returns (so a feed publishes a newly wanted kind before the subscriber's snapshot request
+     * reaches it), other nodes' from their announcements.
+     */
+    private synchronized void updateKinds(String instrument) {
+        LocalDemand local = localDemand.get(instrument);
+        int kinds = local == null ? 0 : local.kinds();
+        Map<String, NodeDemand> nodes = byInstrument.get(instrument);
+        if (nodes != null) {
+            for (Map.Entry<String, NodeDemand> node : nodes.entrySet()) {
+                if (!node.getKey().equals(nodeId)) {
+                    kinds |= node.getValue().kinds();
+                }
+            }
+        }
+        if (kinds == 0) {
+            kindsByInstrument.remove(instrument);
+        } else {
+            kindsByInstrument.put(instrument, kinds);
+        }
+    }
+
+    private static int bit(EventKind kind) {
+        return 1 << kind.ordinal();
     }
 
     private void notifyIfChanged(String instrument, boolean before) {

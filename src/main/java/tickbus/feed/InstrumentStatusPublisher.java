@@ -32,7 +32,7 @@ final class InstrumentStatusPublisher {
     }
 
     void publish(String instrument, InstrumentState state, long gapFrom, long gapTo, String reason, long sequence) {
-        if (!demand.isDemanded(instrument)) {
+        if (!demand.isDemanded(instrument, EventKind.STATUS)) {
             return;
         }
         long now = FeedClock.nanos(clock);

@@ -131,13 +131,18 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
 
     @Override
     public void accept(MarketEvent event) {
-        if (!demand.isDemanded(event.instrument())) {
+        if (!demand.isDemanded(event.instrument(), event.kind())) {
             return;
         }
         String[] byKind = addresses.computeIfAbsent(event.instrument(), ParserWorker::addressesOf);
         eventBus.publish(byKind[event.kind().ordinal()], event);
         eventsInBatch++;
         metrics.latency(FeedClock.nanos(clock) - event.receiveTimeNanos());
+    }
+
+    @Override
+    public boolean wants(String instrument, EventKind kind) {
+        return demand.isDemanded(instrument, kind);
     }
 
     private static String[] addressesOf(String instrument) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.Addresses;
 import tickbus.demand.DemandRegistry;
+import tickbus.event.EventKind;
 import tickbus.event.TickbusEvent;
 
 /**
@@ -236,7 +238,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     private void holdChanged(String address, boolean held) {
         String instrument = Addresses.instrumentOf(address);
         if (instrument != null) {
-            (held ? demand.acquire(instrument) : demand.release(instrument)).onFailure(e -> LOG.warn(
+            Set<EventKind> kind = EnumSet.of(Addresses.kindOf(address));
+            (held ? demand.acquire(instrument, kind) : demand.release(instrument, kind)).onFailure(e -> LOG.warn(
                     "bridge demand change failed: instrument={}, held={}, error={}", instrument, held, e.getMessage()));
         }
         String peeked = peekedInstrument(address);

@@ -63,9 +63,9 @@ final class EventBusMarketData implements MarketData {
             List<Future<Void>> registrations = new ArrayList<>();
             consumers.forEach(consumer -> registrations.add(consumer.completion()));
             MessageConsumer<MarketEvent> snapshots = consumers.get(consumers.size() - 1);
-            Handle handle = new Handle(instrument, consumers, receiver);
+            Handle handle = new Handle(instrument, wanted, consumers, receiver);
             return Future.all(registrations)
-                    .compose(v -> node.demand().acquire(instrument))
+                    .compose(v -> node.demand().acquire(instrument, wanted))
                     .onSuccess(v -> requestSnapshot(instrument, replyAddress, snapshots))
                     .map(v -> (MarketDataSubscription) handle)
                     .onFailure(e -> consumers.forEach(MessageConsumer::unregister));
@@ -82,12 +82,15 @@ final class EventBusMarketData implements MarketData {
     private final class Handle implements MarketDataSubscription {
 
         private final String instrument;
+        private final Set<EventKind> kinds;
         private final List<MessageConsumer<MarketEvent>> consumers;
         private final SubscriptionReceiver receiver;
         private Future<Void> closed;
 
-        Handle(String instrument, List<MessageConsumer<MarketEvent>> consumers, SubscriptionReceiver receiver) {
+        Handle(String instrument, Set<EventKind> kinds, List<MessageConsumer<MarketEvent>> consumers,
+                SubscriptionReceiver receiver) {
             this.instrument = instrument;
+            this.kinds = kinds;
             this.consumers = consumers;
             this.receiver = receiver;
         }
@@ -112,7 +115,7 @@ final class EventBusMarketData implements MarketData {
             if (closed == null) {
                 List<Future<Void>> unregistrations = new ArrayList<>();
                 consumers.forEach(consumer -> unregistrations.add(consumer.unregister()));
-                closed = Future.all(unregistrations).compose(v -> node.demand().release(instrument));
+                closed = Future.all(unregistrations).compose(v -> node.demand().release(instrument, kinds));
             }
             return closed;
         }

@@ -5,6 +5,7 @@ import tickbus.event.EventSink;
 import java.util.List;
 import tickbus.event.BookLevel;
 import tickbus.event.BookUpdate;
+import tickbus.event.EventKind;
 import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
@@ -71,7 +72,7 @@ final class MarketEventEmitter {
     /** The levels the last operation on {@code books} changed. */
     void levelChanges(OrderBook book, Itch50OrderBooks books) {
         int changes = books.changedLevels();
-        if (changes == 0) {
+        if (changes == 0 || !sink.wants(book.instrument(), EventKind.BOOK)) {
             return;
         }
         BookLevel first = new BookLevel(books.changedPrice(0), books.changedSize(0));
