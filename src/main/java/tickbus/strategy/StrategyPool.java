@@ -2,18 +2,31 @@ package tickbus.strategy;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The worker pool that descriptor entries with {@code "worker": true} run on. A strategy there cannot stall an
  * event loop (ingestion, bridges, other event-loop verticles), and the blocked-thread checker reports one of its
  * threads after {@link #MAX_EXECUTE_MILLIS}, the event loops' own limit, instead of the default 60 s.
+ *
+ * <p>On Linux the pool's threads run at niceness {@link #NICE} (the lowest priority): when strategies and ingestion
+ * want more CPU than the machine has, the kernel gives it to ingestion, and a strategy that burns CPU (throwing on
+ * every event, say) slows strategies, not the feeds. Idle CPU is still theirs. {@code -Dtickbus.strategyNice=0}
+ * keeps them at normal priority.
  */
 public final class StrategyPool {
 
     public static final String POOL_NAME = "tickbus-strategies";
     public static final int POOL_SIZE = 8;
     public static final long MAX_EXECUTE_MILLIS = 2_000;
+    static final int NICE = Integer.getInteger("tickbus.strategyNice", 19);
+
+    private static final Logger LOG = LoggerFactory.getLogger(StrategyPool.class);
+    private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
     private StrategyPool() {
     }
@@ -25,5 +38,28 @@ public final class StrategyPool {
         }
         return options.setWorkerPoolName(POOL_NAME).setWorkerPoolSize(POOL_SIZE)
                 .setMaxWorkerExecuteTime(MAX_EXECUTE_MILLIS).setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Lowers the calling thread's priority to {@link #NICE} when it is one of the pool's threads; once per thread,
+     * before its first delivery. A failure (not Linux, no {@code renice}) is logged once and leaves the priority.
+     */
+    static void lowerPriorityOfPoolThread() {
+        Thread thread = Thread.currentThread();
+        if (NICE == 0 || !thread.getName().startsWith(POOL_NAME + "-")) {
+            return;
+        }
+        try {
+            int nice = ThreadNiceness.lowerCurrentThread(NICE);
+            if (REPORTED.compareAndSet(false, true)) {
+                LOG.info("strategy pool threads run at niceness {} so that ingestion wins the CPU when both want more "
+                        + "than the machine has (-Dtickbus.strategyNice=0 to keep normal priority)", nice);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (REPORTED.compareAndSet(false, true)) {
+                LOG.warn("strategy pool threads keep normal priority, so a CPU-hungry strategy competes with "
+                        + "ingestion: could not set niceness {} on {}: {}", NICE, thread.getName(), e.toString());
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ final class StrategyThreads {
     private static final ThreadLocal<Slot> CURRENT = ThreadLocal.withInitial(() -> {
         Slot slot = new Slot();
         SLOTS.put(Thread.currentThread(), slot);
+        StrategyPool.lowerPriorityOfPoolThread();
         return slot;
     });
 
