@@ -5,9 +5,7 @@ import io.vertx.core.Handler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +41,7 @@ final class SubscriptionReceiver {
     private final StrategyMetrics strategy;
     private final int maxPending;
     /** Strategy's context only. */
-    private final Map<String, Long> lastSequence = new HashMap<>();
+    private final LastSequences lastSequences = new LastSequences();
     /** Guarded by this, as are the fields up to {@link #conflated}. */
     private final ArrayDeque<MarketEvent> pending = new ArrayDeque<>();
     private final MarketEvent[] latest = new MarketEvent[EventKind.values().length];
@@ -146,18 +144,15 @@ final class SubscriptionReceiver {
     void receive(MarketEvent event) {
         if (event instanceof InstrumentStatus status) {
             if (status.state() == InstrumentState.RESET) {
-                lastSequence.clear();
+                lastSequences.clear();
             }
             deliver(event);
             return;
         }
-        String key = event.kind().ordinal() + "|" + event.source();
-        Long last = lastSequence.get(key);
-        if (last != null && event.sequence() <= last) {
+        if (!lastSequences.advance(event.kind(), event.source(), event.sequence())) {
             duplicates++;
             return;
         }
-        lastSequence.put(key, event.sequence());
         deliver(event);
     }
 
