@@ -49,6 +49,12 @@ final class FlatJsonTokens implements JsonTokens {
     private long longValue;
     private long namesSeen;
     private int tokens;
+    /**
+     * Publishers write their fields in one order: the name that followed each name last time (index + 1; 0 for the
+     * first name of a document, or none yet), tried before the scan over every known name.
+     */
+    private final int[] followingName = new int[KNOWN_NAMES.length + 1];
+    private int previousName;
 
     FlatJsonTokens(RedisJsonLimits limits) {
         // Strictly inside Jackson's limits, so what Jackson might refuse at the edge is always left to it.
@@ -67,6 +73,7 @@ final class FlatJsonTokens implements JsonTokens {
         this.name = null;
         this.namesSeen = 0;
         this.tokens = 0;
+        this.previousName = 0;
         return this;
     }
 
@@ -326,13 +333,35 @@ final class FlatJsonTokens implements JsonTokens {
     }
 
     private int knownName(int start, int length) {
+        int guess = followingName[previousName] - 1;
+        int index = guess >= 0 && isName(guess, start, length) ? guess : scanNames(start, length);
+        if (index >= 0) {
+            followingName[previousName] = index + 1;
+            previousName = index + 1;
+        }
+        return index;
+    }
+
+    private int scanNames(int start, int length) {
         for (int index = 0; index < KNOWN_NAME_BYTES.length; index++) {
-            byte[] known = KNOWN_NAME_BYTES[index];
-            if (known.length == length && java.util.Arrays.equals(input, start, start + length, known, 0, length)) {
+            if (isName(index, start, length)) {
                 return index;
             }
         }
         return -1;
+    }
+
+    private boolean isName(int index, int start, int length) {
+        byte[] known = KNOWN_NAME_BYTES[index];
+        if (known.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (input[start + i] != known[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int peek() {
