@@ -56,8 +56,10 @@ public final class MonitorVerticle extends VerticleBase {
                 : new TickbusMeters(registry, node, stats, bridgeStats, guard::backlogBytes, vertx);
         Router router = router(node, registry, origins);
         return peeks.start()
+                // No HTTP/1.1 → h2c upgrade: browsers never ask for it, and the JDK's default HttpClient, which does,
+                // had responses stall or read as garbage frames after Vert.x switched the connection.
                 .compose(v -> vertx.createHttpServer(new HttpServerOptions().setHost(settings.host())
-                        .setPort(settings.port())).requestHandler(router).listen())
+                        .setPort(settings.port()).setHttp2ClearTextEnabled(false)).requestHandler(router).listen())
                 .onSuccess(listening -> {
                     server = listening;
                     statsTimer = vertx.setPeriodic(settings.statsIntervalMillis(), id -> tick());

@@ -33,6 +33,27 @@ class MonitorHttpIT {
         return BoundedGet.get(demo.url(path));
     }
 
+    /**
+     * The JDK's default HttpClient asks plain-HTTP servers to switch to HTTP/2 ({@code Upgrade: h2c}). The monitor
+     * answers in HTTP/1.1 and keeps the connection HTTP/1.1: after a switch, responses to that client stalled or read
+     * as garbage frames ("Frame type(32) length(4065824) exceeds MAX_FRAME_SIZE").
+     */
+    @Test
+    void anUpgradeToHttp2IsDeclinedAndTheResponseIsPlainHttp11() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", demo.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, "
+                    + "HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader response = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 200 OK", response.readLine());
+        }
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, get("/health/live").statusCode(), "request " + i + " of the default JDK client");
+        }
+    }
+
     @Test
     void metricsParseAsPrometheusTextWithTheTickbusFamiliesAndBoundedLabels() throws Exception {
         FeedMetrics feed = demo.node().feeds().stream().filter(f -> f.source().equals(MonitorDemo.SOURCE))

@@ -3,6 +3,7 @@ package tickbus.strategy.admin;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -36,7 +37,8 @@ public final class AdminVerticle extends VerticleBase {
         router.post("/deployments").handler(BodyHandler.create().setBodyLimit(1_048_576)).handler(this::deploy);
         router.delete("/deployments/:name").handler(this::undeploy);
         router.get("/deployments").handler(context -> json(context, 200, new JsonObject(Map.copyOf(deployments))));
-        server = vertx.createHttpServer().requestHandler(router);
+        // No h2c upgrade, as on the monitor: the JDK's default HttpClient asks for it and can stall after it.
+        server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(router);
         return server.listen(settings.port(), settings.host());
     }
 
