@@ -23,6 +23,10 @@ public final class ItchFlowGenerator {
     private final ReferenceBook reference = new ReferenceBook();
     private final long[] mid;
     private final List<String> expectedTrades = new ArrayList<>();
+    private final java.util.Map<Long, ExpectedTrade> tradesByMatchNumber = new java.util.HashMap<>();
+
+    private record ExpectedTrade(int locate, long price, long shares, String aggressor) {
+    }
     private long nextOrderReference = 1;
     private long nextMatchNumber = 1;
     private long timestampNanos = 4L * 3_600_000_000_000L;
@@ -186,15 +190,20 @@ public final class ItchFlowGenerator {
                 nextMatchNumber - 1, Itch50.CROSS_TYPE_INTRADAY);
     }
 
+    /** A break of a random earlier match number: of this instrument's trade, it carries that trade; else 0 x 0. */
     private byte[] broken(int locate) {
         long matchNumber = 1 + (long) random.nextInt((int) Math.min(Integer.MAX_VALUE, nextMatchNumber));
-        expectedTrades.add(describeTrade("XNAS:" + symbol(locate), 0, 0, "UNKNOWN", Long.toString(matchNumber),
+        ExpectedTrade broken = tradesByMatchNumber.get(matchNumber);
+        boolean known = broken != null && broken.locate() == locate;
+        expectedTrades.add(describeTrade("XNAS:" + symbol(locate), known ? broken.price() : 0,
+                known ? broken.shares() : 0, known ? broken.aggressor() : "UNKNOWN", Long.toString(matchNumber),
                 "BROKEN"));
         return Itch50TestMessages.brokenTrade(locate, tick(), matchNumber);
     }
 
     /** Records the trade a message should produce, under the next match number. */
     private void expect(int locate, long price, long shares, String aggressor, String type) {
+        tradesByMatchNumber.put(nextMatchNumber, new ExpectedTrade(locate, price, shares, aggressor));
         expectedTrades.add(describeTrade("XNAS:" + symbol(locate), price, shares, aggressor,
                 Long.toString(nextMatchNumber++), type));
     }

@@ -63,6 +63,7 @@ public final class Itch50Normalizer implements Itch50Listener {
     private final Itch50OrderBooks books;
     private final Itch50NormalizerCounters counters = new Itch50NormalizerCounters();
     private final long[] mwcbLevels = new long[3];
+    private final RecentTrades recentTrades = new RecentTrades();
 
     public Itch50Normalizer(String source, LocalDate tradingDate, Predicate<String> wanted, EventSink sink) {
         this(source, tradingDate, wanted, sink, DEFAULT_EXPECTED_ORDERS);
@@ -135,6 +136,7 @@ public final class Itch50Normalizer implements Itch50Listener {
     public void reset(long sequence, long receiveTimeNanos, String reason) {
         emitter.message(sequence, receiveTimeNanos);
         publisher.reset(reason);
+        recentTrades.clear();
     }
 
     public Itch50OrderBooks books() {
@@ -285,22 +287,28 @@ public final class Itch50Normalizer implements Itch50Listener {
         OrderBook book = named(message.stockLocate(), message.stockRaw());
         // The indicator is the side of the hidden resting order, so the aggressor is the other side.
         Side aggressor = message.buySellIndicator() == Itch50.BUY ? Side.SELL : Side.BUY;
-        publisher.trade(book, message.price(), message.shares(), aggressor, message.matchNumber(),
-                TradeType.REGULAR);
+        traded(book, message.price(), message.shares(), aggressor, message.matchNumber(), TradeType.REGULAR);
     }
 
     @Override
     public void onCrossTrade(CrossTrade message) {
         OrderBook book = named(message.stockLocate(), message.stockRaw());
-        publisher.trade(book, message.crossPrice(), message.shares(), Side.UNKNOWN, message.matchNumber(),
-                TradeType.CROSS);
+        traded(book, message.crossPrice(), message.shares(), Side.UNKNOWN, message.matchNumber(), TradeType.CROSS);
     }
 
     @Override
     public void onBrokenTrade(BrokenTrade message) {
-        // ITCH names only the match number; price and size stay 0 and the consumer undoes the trade by its id.
+        // ITCH names only the match number: the correction carries the broken trade's price, size and aggressor
+        // while they are remembered, and 0, 0, UNKNOWN (counted) once they are not; the trade id names it either way.
         OrderBook book = books.book(message.stockLocate());
-        if (book != null) {
+        if (book == null) {
+            return;
+        }
+        if (recentTrades.find(message.stockLocate(), message.matchNumber())) {
+            publisher.trade(book, recentTrades.price(), recentTrades.size(), recentTrades.aggressor(),
+                    message.matchNumber(), TradeType.BROKEN);
+        } else {
+            counters.brokenTradesNotRemembered++;
             publisher.trade(book, 0, 0, Side.UNKNOWN, message.matchNumber(), TradeType.BROKEN);
         }
     }
@@ -333,11 +341,16 @@ public final class Itch50Normalizer implements Itch50Listener {
         publisher.bookChanged(book);
     }
 
+    private void traded(OrderBook book, long price, long shares, Side aggressor, long matchNumber, TradeType type) {
+        recentTrades.remember(book.locate(), matchNumber, price, shares, aggressor);
+        publisher.trade(book, price, shares, aggressor, matchNumber, type);
+    }
+
     private void executed(OrderBook book, long price, long printedShares, long matchNumber) {
         if (printedShares > 0) {
             // The resting order is the passive side; the aggressor is the other one.
             Side aggressor = books.lastBuy() ? Side.SELL : Side.BUY;
-            publisher.trade(book, price, printedShares, aggressor, matchNumber, TradeType.REGULAR);
+            traded(book, price, printedShares, aggressor, matchNumber, TradeType.REGULAR);
         }
         publisher.bookChanged(book);
     }

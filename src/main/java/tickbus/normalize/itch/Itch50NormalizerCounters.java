@@ -12,6 +12,7 @@ public final class Itch50NormalizerCounters {
     long locateMismatches;
     long excessiveReductions;
     long invalidSides;
+    long brokenTradesNotRemembered;
 
     /** ITCH messages handed in. */
     public long messages() {
@@ -54,6 +55,11 @@ public final class Itch50NormalizerCounters {
     }
 
     /** Adds with a side other than B or S. */
+    /** Broken Trades published without price and size: the trade was older than what the normalizer remembers. */
+    public long brokenTradesNotRemembered() {
+        return brokenTradesNotRemembered;
+    }
+
     public long invalidSides() {
         return invalidSides;
     }
@@ -70,6 +76,6 @@ public final class Itch50NormalizerCounters {
                 + unknownMessageTypes + ", malformedMessages=" + malformedMessages + ", unknownOrderReferences="
                 + unknownOrderReferences + ", duplicateOrderReferences=" + duplicateOrderReferences
                 + ", locateMismatches=" + locateMismatches + ", excessiveReductions=" + excessiveReductions
-                + ", invalidSides=" + invalidSides + "}";
+                + ", invalidSides=" + invalidSides + ", brokenTradesNotRemembered=" + brokenTradesNotRemembered + "}";
     }
 }

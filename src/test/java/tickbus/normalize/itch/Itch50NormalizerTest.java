@@ -112,8 +112,18 @@ class Itch50NormalizerTest {
         assertEquals(List.of(
                 "trade XNAS:AAPL 150.0200x400 SELL id=31 REGULAR",
                 "trade XNAS:AAPL 150.0000x5000000000 UNKNOWN id=32 CROSS",
-                "trade XNAS:AAPL 0.0000x0 UNKNOWN id=31 BROKEN"), drain());
+                "trade XNAS:AAPL 150.0200x400 SELL id=31 BROKEN"), drain());
         assertEquals(0, normalizer.books().book(AAPL).bidDepth());
+    }
+
+    @Test
+    void aBrokenTradeNoLongerRememberedIsPublishedWithItsIdOnlyAndCounted() {
+        send(nonCrossTrade(AAPL, 10, Itch50.BUY, 400, "AAPL", 1_500_200, 31));
+        drain();
+        send(brokenTrade(AAPL, 12, 99));
+
+        assertEquals(List.of("trade XNAS:AAPL 0.0000x0 UNKNOWN id=99 BROKEN"), drain());
+        assertEquals(1, normalizer.counters().brokenTradesNotRemembered());
     }
 
     @Test
