@@ -26,6 +26,8 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
     private static final long ERROR_LOG_INTERVAL_MILLIS = 10_000;
     /** Frames announced to the decoder ({@link FrameDecoder#prefetch}) before the first of them is decoded. */
     private static final int PREFETCH_FRAMES = 8;
+    /** Events of a batch held back and published together, at most. */
+    private static final int MAX_HELD_EVENTS = 512;
 
     private final FeedProtocol protocol;
     private final FeedSettings settings;
@@ -41,6 +43,15 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
     private long lastErrorLogMillis;
     /** Published since the batch began; added to the metrics once per batch, not with an atomic per event. */
     private long eventsInBatch;
+    /**
+     * A batch's events, published together when it ends (or when {@link #MAX_HELD_EVENTS} are held): a consumer's
+     * event loop is then woken once for a run of events instead of once per event, and this thread makes one wake-up
+     * call instead of one per event. Order is kept.
+     */
+    private final String[] heldAddresses = new String[MAX_HELD_EVENTS];
+    private final MarketEvent[] heldEvents = new MarketEvent[MAX_HELD_EVENTS];
+    private int held;
+    private boolean inBatch;
 
     ParserWorker(FeedProtocol protocol, FeedSettings settings, FeedMetrics metrics, DemandRegistry demand,
             InstantSource clock, PayloadSequences payloadSequences, int shard) {
@@ -84,6 +95,20 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         }
         byte[] bytes = batch.bytes();
         Buffer frames = batch.buffer();
+        inBatch = true;
+        try {
+            decodeFrames(batch, bytes, frames);
+        } finally {
+            inBatch = false;
+            publishHeld();
+        }
+        if (eventsInBatch > 0) {
+            metrics.eventsPublished.add(eventsInBatch);
+            eventsInBatch = 0;
+        }
+    }
+
+    private void decodeFrames(FrameBatch batch, byte[] bytes, Buffer frames) {
         int position = 0;
         for (int remaining = batch.frameCount(); remaining > 0; remaining -= PREFETCH_FRAMES) {
             int group = Math.min(PREFETCH_FRAMES, remaining);
@@ -102,10 +127,6 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
             position = next;
         }
         decoder.endOfBatch();
-        if (eventsInBatch > 0) {
-            metrics.eventsPublished.add(eventsInBatch);
-            eventsInBatch = 0;
-        }
     }
 
     private void decodeOne(long sequence, long receiveTimeNanos, Buffer bytes, int offset, int length) {
@@ -134,10 +155,32 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         if (!demand.isDemanded(event.instrument(), event.kind())) {
             return;
         }
-        String[] byKind = addresses.computeIfAbsent(event.instrument(), ParserWorker::addressesOf);
-        eventBus.publish(byKind[event.kind().ordinal()], event);
+        String address = addresses.computeIfAbsent(event.instrument(), ParserWorker::addressesOf)[event.kind().ordinal()];
         eventsInBatch++;
-        metrics.latency(FeedClock.nanos(clock) - event.receiveTimeNanos());
+        if (!inBatch) {
+            eventBus.publish(address, event);
+            metrics.latency(FeedClock.nanos(clock) - event.receiveTimeNanos());
+            return;
+        }
+        if (held == MAX_HELD_EVENTS) {
+            publishHeld();
+        }
+        heldAddresses[held] = address;
+        heldEvents[held++] = event;
+    }
+
+    private void publishHeld() {
+        if (held == 0) {
+            return;
+        }
+        long now = FeedClock.nanos(clock);
+        for (int i = 0; i < held; i++) {
+            MarketEvent event = heldEvents[i];
+            eventBus.publish(heldAddresses[i], event);
+            metrics.latency(now - event.receiveTimeNanos());
+            heldEvents[i] = null;
+        }
+        held = 0;
     }
 
     @Override
