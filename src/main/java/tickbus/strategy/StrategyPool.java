@@ -13,17 +13,20 @@ import org.slf4j.LoggerFactory;
  * event loop (ingestion, bridges, other event-loop verticles), and the blocked-thread checker reports one of its
  * threads after {@link #MAX_EXECUTE_MILLIS}, the event loops' own limit, instead of the default 60 s.
  *
- * <p>On Linux the pool's threads run at niceness {@link #NICE} (the lowest priority): when strategies and ingestion
- * want more CPU than the machine has, the kernel gives it to ingestion, and a strategy that burns CPU (throwing on
- * every event, say) slows strategies, not the feeds. Idle CPU is still theirs. {@code -Dtickbus.strategyNice=0}
- * keeps them at normal priority.
+ * <p>On Linux the pool's threads run under {@code SCHED_IDLE} (falling back to niceness {@link #FALLBACK_NICE} where
+ * {@code chrt} is missing): when strategies and ingestion want more CPU than the machine has, the kernel gives it to
+ * ingestion and preempts a strategy the moment an ingestion thread wakes, so a strategy that burns CPU (throwing on
+ * every event, say) slows strategies, not the feeds. Idle CPU is still theirs; on a node that ingestion saturates
+ * they fall behind (bounded queues, {@code GAP} statuses) instead. {@code -Dtickbus.strategyPriority=normal} keeps
+ * them at normal priority.
  */
 public final class StrategyPool {
 
     public static final String POOL_NAME = "tickbus-strategies";
     public static final int POOL_SIZE = 8;
     public static final long MAX_EXECUTE_MILLIS = 2_000;
-    static final int NICE = Integer.getInteger("tickbus.strategyNice", 19);
+    static final int FALLBACK_NICE = 19;
+    static final boolean LOWERED = !"normal".equals(System.getProperty("tickbus.strategyPriority", "idle"));
 
     private static final Logger LOG = LoggerFactory.getLogger(StrategyPool.class);
     private static final AtomicBoolean REPORTED = new AtomicBoolean();
@@ -41,24 +44,32 @@ public final class StrategyPool {
     }
 
     /**
-     * Lowers the calling thread's priority to {@link #NICE} when it is one of the pool's threads; once per thread,
-     * before its first delivery. A failure (not Linux, no {@code renice}) is logged once and leaves the priority.
+     * Lowers the calling thread's priority when it is one of the pool's threads; once per thread, before its first
+     * delivery. A failure (not Linux, neither {@code chrt} nor {@code renice}) is logged once and leaves the priority.
      */
     static void lowerPriorityOfPoolThread() {
         Thread thread = Thread.currentThread();
-        if (NICE == 0 || !thread.getName().startsWith(POOL_NAME + "-")) {
+        if (!LOWERED || !thread.getName().startsWith(POOL_NAME + "-")) {
             return;
         }
+        String applied;
         try {
-            int nice = ThreadNiceness.lowerCurrentThread(NICE);
+            applied = ThreadNiceness.idleCurrentThread() == ThreadNiceness.SCHED_IDLE ? "SCHED_IDLE" : null;
+        } catch (IOException | RuntimeException idleFailed) {
+            applied = null;
+        }
+        try {
+            if (applied == null) {
+                applied = "niceness " + ThreadNiceness.lowerCurrentThread(FALLBACK_NICE);
+            }
             if (REPORTED.compareAndSet(false, true)) {
-                LOG.info("strategy pool threads run at niceness {} so that ingestion wins the CPU when both want more "
-                        + "than the machine has (-Dtickbus.strategyNice=0 to keep normal priority)", nice);
+                LOG.info("strategy pool threads run under {} so that ingestion wins the CPU when both want more than "
+                        + "the machine has (-Dtickbus.strategyPriority=normal to keep normal priority)", applied);
             }
         } catch (IOException | RuntimeException e) {
             if (REPORTED.compareAndSet(false, true)) {
                 LOG.warn("strategy pool threads keep normal priority, so a CPU-hungry strategy competes with "
-                        + "ingestion: could not set niceness {} on {}: {}", NICE, thread.getName(), e.toString());
+                        + "ingestion: could not lower the priority of {}: {}", thread.getName(), e.toString());
             }
         }
     }

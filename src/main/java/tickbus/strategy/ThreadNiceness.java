@@ -6,25 +6,48 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Linux scheduler's niceness of the calling thread. Java has no call for it: the thread's id is read from
- * {@code /proc/thread-self} and {@code renice} lowers its priority (which needs no privilege; raising it back does).
+ * The Linux scheduling of the calling thread. Java has no call for it: the thread's id is read from
+ * {@code /proc/thread-self}, and {@code chrt} or {@code renice} lowers its priority (which needs no privilege;
+ * raising it back does).
  */
 final class ThreadNiceness {
 
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
     private static final long RENICE_TIMEOUT_SECONDS = 5;
-    /** Field 19 of {@code /proc/<pid>/task/<tid>/stat}, counted from 1. */
+    /** Fields of {@code /proc/<pid>/task/<tid>/stat}, counted from 1. */
     private static final int NICE_FIELD = 19;
+    private static final int POLICY_FIELD = 41;
+    /** {@code SCHED_IDLE}: runs only on CPU that no normal thread wants, and is preempted when one wakes. */
+    static final int SCHED_IDLE = 5;
 
     private ThreadNiceness() {
     }
 
     /** This thread's niceness, read from the kernel. */
     static int current() throws IOException {
+        return statField(NICE_FIELD);
+    }
+
+    /** This thread's scheduling policy ({@code SCHED_OTHER} 0, {@link #SCHED_IDLE} 5, ...), read from the kernel. */
+    static int policy() throws IOException {
+        return statField(POLICY_FIELD);
+    }
+
+    /**
+     * Moves this thread to {@code SCHED_IDLE} and returns its policy as the kernel reports it afterwards.
+     *
+     * @throws IOException when the thread's id cannot be read or {@code chrt} fails, with its output
+     */
+    static int idleCurrentThread() throws IOException {
+        run("chrt", "--idle", "-p", "0", threadId());
+        return policy();
+    }
+
+    private static int statField(int field) throws IOException {
         String stat = Files.readString(THREAD_SELF.resolve("stat"));
         // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-        return Integer.parseInt(fields[NICE_FIELD - 3]);
+        return Integer.parseInt(fields[field - 3]);
     }
 
     /**
@@ -34,25 +57,30 @@ final class ThreadNiceness {
      * @throws IOException when the thread's id cannot be read or {@code renice} fails, with its output
      */
     static int lowerCurrentThread(int nice) throws IOException {
+        run("renice", "-n", Integer.toString(nice), "-p", threadId());
+        return current();
+    }
+
+    private static String threadId() throws IOException {
         String taskPath = Files.readSymbolicLink(THREAD_SELF).toString();
-        String threadId = taskPath.substring(taskPath.lastIndexOf('/') + 1);
-        Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", threadId)
-                .redirectErrorStream(true).start();
+        return taskPath.substring(taskPath.lastIndexOf('/') + 1);
+    }
+
+    private static void run(String... command) throws IOException {
+        String line = String.join(" ", command);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            if (!renice.waitFor(RENICE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                renice.destroyForcibly();
-                throw new IOException("renice -n " + nice + " -p " + threadId + " did not finish within "
-                        + RENICE_TIMEOUT_SECONDS + " s");
+            if (!process.waitFor(RENICE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(line + " did not finish within " + RENICE_TIMEOUT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted waiting for renice of thread " + threadId, e);
+            throw new IOException("interrupted waiting for " + line, e);
         }
-        String output = new String(renice.getInputStream().readAllBytes()).trim();
-        if (renice.exitValue() != 0) {
-            throw new IOException("renice -n " + nice + " -p " + threadId + " exited with " + renice.exitValue()
-                    + ": " + output);
+        String output = new String(process.getInputStream().readAllBytes()).trim();
+        if (process.exitValue() != 0) {
+            throw new IOException(line + " exited with " + process.exitValue() + ": " + output);
         }
-        return current();
     }
 }

@@ -20,20 +20,20 @@ class StrategyPoolPriorityTest {
     }
 
     @Test
-    void aPoolThreadRunsAtTheStrategyNicenessAfterItsFirstDelivery() throws Exception {
-        int nice = onThread(StrategyPool.POOL_NAME + "-7", () -> {
+    void aPoolThreadRunsUnderSchedIdleAfterItsFirstDelivery() throws Exception {
+        int policy = onThread(StrategyPool.POOL_NAME + "-7", () -> {
             StrategyThreads.current();
-            return ThreadNiceness.current();
+            return ThreadNiceness.policy();
         });
-        assertEquals(StrategyPool.NICE, nice);
+        assertEquals(ThreadNiceness.SCHED_IDLE, policy);
     }
 
     @Test
     void otherThreadsKeepTheirPriority() throws Exception {
-        int before = onThread("main-like", ThreadNiceness::current);
+        int before = onThread("main-like", () -> ThreadNiceness.policy() * 100 + ThreadNiceness.current());
         int after = onThread("vert.x-eventloop-thread-0", () -> {
             StrategyThreads.current();
-            return ThreadNiceness.current();
+            return ThreadNiceness.policy() * 100 + ThreadNiceness.current();
         });
         assertEquals(before, after);
     }
@@ -41,6 +41,7 @@ class StrategyPoolPriorityTest {
     @Test
     void lowerCurrentThreadReportsWhatTheKernelSet() throws Exception {
         assertEquals(7, onThread("renice-probe", () -> ThreadNiceness.lowerCurrentThread(7)));
+        assertEquals(ThreadNiceness.SCHED_IDLE, onThread("chrt-probe", ThreadNiceness::idleCurrentThread));
     }
 
     /** Runs {@code task} on a fresh thread named {@code name}, so the test's own thread keeps its priority. */
