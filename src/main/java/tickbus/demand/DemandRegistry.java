@@ -161,7 +161,8 @@ public final class DemandRegistry {
             return Future.failedFuture(new IllegalArgumentException(
                     "demand names no event kind: instrument=" + instrument + ", node=" + nodeId));
         }
-        LocalDemand before = localDemand.getOrDefault(instrument, new LocalDemand(0, new int[EventKind.values().length]));
+        LocalDemand before = localDemand.getOrDefault(instrument,
+                new LocalDemand(0, new int[EventKind.values().length]));
         int[] byKind = before.byKind().clone();
         for (EventKind kind : kinds) {
             byKind[kind.ordinal()] += delta;

@@ -155,7 +155,8 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         if (!demand.isDemanded(event.instrument(), event.kind())) {
             return;
         }
-        String address = addresses.computeIfAbsent(event.instrument(), ParserWorker::addressesOf)[event.kind().ordinal()];
+        String[] byKind = addresses.computeIfAbsent(event.instrument(), ParserWorker::addressesOf);
+        String address = byKind[event.kind().ordinal()];
         eventsInBatch++;
         if (!inBatch) {
             eventBus.publish(address, event);
@@ -173,14 +174,16 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         if (held == 0) {
             return;
         }
+        int count = held;
+        // Emptied first: should a publish throw, the next batch must not publish these again.
+        held = 0;
         long now = FeedClock.nanos(clock);
-        for (int i = 0; i < held; i++) {
+        for (int i = 0; i < count; i++) {
             MarketEvent event = heldEvents[i];
+            heldEvents[i] = null;
             eventBus.publish(heldAddresses[i], event);
             metrics.latency(now - event.receiveTimeNanos());
-            heldEvents[i] = null;
         }
-        held = 0;
     }
 
     @Override

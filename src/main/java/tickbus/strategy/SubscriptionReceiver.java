@@ -21,8 +21,8 @@ import tickbus.event.MarketEvent;
  *
  * <p>For a strategy on a worker context (one that may block), events arrive on an intake event loop
  * ({@link #arrive}) and wait in a bounded queue for the strategy's context ({@link #drain}), so that a strategy that
- * blocks or falls behind holds at most {@code maxPending} events, not an unbounded backlog in its context's task queue (which would grow the heap until garbage collection stalls the whole
- * node). When the queue is full, an {@link MarketData.Delivery#EVERY} subscription keeps only the latest event of
+ * blocks or falls behind holds at most {@code maxPending} events, not an unbounded backlog in its context's task
+ * queue (which would grow the heap until garbage collection stalls the whole node). When the queue is full, an {@link MarketData.Delivery#EVERY} subscription keeps only the latest event of
  * each kind until it has caught up; it then receives a {@code GAP} status saying how many it skipped, and the latest
  * events. Statuses are never skipped.
  */

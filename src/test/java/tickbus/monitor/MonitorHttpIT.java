@@ -42,8 +42,9 @@ class MonitorHttpIT {
     void anUpgradeToHttp2IsDeclinedAndTheResponseIsPlainHttp11() throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", demo.port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, "
-                    + "HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n\r\n")
+            socket.getOutputStream().write(("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                    + "HTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             java.io.BufferedReader response = new java.io.BufferedReader(new java.io.InputStreamReader(
                     socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));

@@ -31,7 +31,8 @@ class PublishedKindsIT {
             AtomicLong unwantedBookUpdates = new AtomicLong();
             // A consumer without demand: sees whatever the feed publishes on the address anyway.
             Await.result(scenario.harness.vertx.eventBus()
-                    .consumer(Addresses.marketData(EventKind.BOOK, "XNAS:SYM1"), m -> unwantedBookUpdates.incrementAndGet())
+                    .consumer(Addresses.marketData(EventKind.BOOK, "XNAS:SYM1"),
+                            m -> unwantedBookUpdates.incrementAndGet())
                     .completion());
             List<MarketEvent> books = new CopyOnWriteArrayList<>();
             Await.result(tickbus.strategy.MarketData.create(scenario.harness.vertx)
