@@ -24,9 +24,6 @@ final class FlatJsonTokens implements JsonTokens {
 
     static final Declined DECLINED = new Declined();
 
-    /** The field names of every payload shape; others are left to Jackson. */
-    private static final String[] KNOWN_NAMES = knownNames();
-    private static final byte[][] KNOWN_NAME_BYTES = asciiBytes(KNOWN_NAMES);
     /** Longest integer read here: 19 digits, as long as it fits a long. */
     private static final int MAX_INTEGER_DIGITS = 19;
     /** Tokens of a payload this scanner takes, at most: far below any sensible maxTokens. */
@@ -49,12 +46,7 @@ final class FlatJsonTokens implements JsonTokens {
     private long longValue;
     private long namesSeen;
     private int tokens;
-    /**
-     * Publishers write their fields in one order: the name that followed each name last time (index + 1; 0 for the
-     * first name of a document, or none yet), tried before the scan over every known name.
-     */
-    private final int[] followingName = new int[KNOWN_NAMES.length + 1];
-    private int previousName;
+    private final KnownFieldNames knownNames = new KnownFieldNames();
 
     FlatJsonTokens(RedisJsonLimits limits) {
         // Strictly inside Jackson's limits, so what Jackson might refuse at the edge is always left to it.
@@ -73,7 +65,7 @@ final class FlatJsonTokens implements JsonTokens {
         this.name = null;
         this.namesSeen = 0;
         this.tokens = 0;
-        this.previousName = 0;
+        knownNames.startDocument();
         return this;
     }
 
@@ -175,12 +167,12 @@ final class FlatJsonTokens implements JsonTokens {
         expect('"');
         int start = position;
         int quote = indexOfQuote(start);
-        int index = knownName(start, quote - start);
+        int index = knownNames.indexOf(input, start, quote - start);
         if (index < 0 || (namesSeen & (1L << index)) != 0) {
             throw DECLINED;
         }
         namesSeen |= 1L << index;
-        name = KNOWN_NAMES[index];
+        name = KnownFieldNames.NAMES[index];
         position = quote + 1;
         skipWhitespace();
         expect(':');
@@ -332,38 +324,6 @@ final class FlatJsonTokens implements JsonTokens {
         textLength = length;
     }
 
-    private int knownName(int start, int length) {
-        int guess = followingName[previousName] - 1;
-        int index = guess >= 0 && isName(guess, start, length) ? guess : scanNames(start, length);
-        if (index >= 0) {
-            followingName[previousName] = index + 1;
-            previousName = index + 1;
-        }
-        return index;
-    }
-
-    private int scanNames(int start, int length) {
-        for (int index = 0; index < KNOWN_NAME_BYTES.length; index++) {
-            if (isName(index, start, length)) {
-                return index;
-            }
-        }
-        return -1;
-    }
-
-    private boolean isName(int index, int start, int length) {
-        byte[] known = KNOWN_NAME_BYTES[index];
-        if (known.length != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (input[start + i] != known[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private int peek() {
         if (position >= end) {
             throw DECLINED;
@@ -386,25 +346,5 @@ final class FlatJsonTokens implements JsonTokens {
 
     private static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
-    private static String[] knownNames() {
-        return java.util.stream.Stream.of(RedisJson.Tickbus.VERSION, RedisJson.Tickbus.TYPE, RedisJson.Tickbus.SYMBOL,
-                RedisJson.Tickbus.SEQUENCE, RedisJson.Tickbus.TIMESTAMP_NANOS, RedisJson.Tickbus.BID,
-                RedisJson.Tickbus.BID_SIZE, RedisJson.Tickbus.ASK, RedisJson.Tickbus.ASK_SIZE, RedisJson.Tickbus.PRICE,
-                RedisJson.Tickbus.SIZE, RedisJson.Tickbus.SIDE, RedisJson.Tickbus.TRADE_ID,
-                RedisJson.Cryptofeed.EXCHANGE, RedisJson.Cryptofeed.SYMBOL, RedisJson.Cryptofeed.SIDE,
-                RedisJson.Cryptofeed.AMOUNT, RedisJson.Cryptofeed.PRICE, RedisJson.Cryptofeed.TRADE_ID,
-                RedisJson.Cryptofeed.ORDER_TYPE, RedisJson.Cryptofeed.BID, RedisJson.Cryptofeed.ASK,
-                RedisJson.Cryptofeed.TIMESTAMP, RedisJson.Cryptofeed.RECEIPT_TIMESTAMP).distinct()
-                .toArray(String[]::new);
-    }
-
-    private static byte[][] asciiBytes(String[] names) {
-        byte[][] bytes = new byte[names.length][];
-        for (int i = 0; i < names.length; i++) {
-            bytes[i] = names[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        }
-        return bytes;
     }
 }
