@@ -54,13 +54,13 @@ public final class StrategyPool {
         }
         String applied;
         try {
-            applied = ThreadNiceness.idleCurrentThread() == ThreadNiceness.SCHED_IDLE ? "SCHED_IDLE" : null;
+            applied = ThreadPriority.idleCurrentThread() == ThreadPriority.SCHED_IDLE ? "SCHED_IDLE" : null;
         } catch (IOException | RuntimeException idleFailed) {
             applied = null;
         }
         try {
             if (applied == null) {
-                applied = "niceness " + ThreadNiceness.lowerCurrentThread(FALLBACK_NICE);
+                applied = "niceness " + ThreadPriority.lowerCurrentThread(FALLBACK_NICE);
             }
             if (REPORTED.compareAndSet(false, true)) {
                 LOG.info("strategy pool threads run under {} so that ingestion wins the CPU when both want more than "

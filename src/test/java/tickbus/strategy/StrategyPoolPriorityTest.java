@@ -23,25 +23,25 @@ class StrategyPoolPriorityTest {
     void aPoolThreadRunsUnderSchedIdleAfterItsFirstDelivery() throws Exception {
         int policy = onThread(StrategyPool.POOL_NAME + "-7", () -> {
             StrategyThreads.current();
-            return ThreadNiceness.policy();
+            return ThreadPriority.policy();
         });
-        assertEquals(ThreadNiceness.SCHED_IDLE, policy);
+        assertEquals(ThreadPriority.SCHED_IDLE, policy);
     }
 
     @Test
     void otherThreadsKeepTheirPriority() throws Exception {
-        int before = onThread("main-like", () -> ThreadNiceness.policy() * 100 + ThreadNiceness.current());
+        int before = onThread("main-like", () -> ThreadPriority.policy() * 100 + ThreadPriority.current());
         int after = onThread("vert.x-eventloop-thread-0", () -> {
             StrategyThreads.current();
-            return ThreadNiceness.policy() * 100 + ThreadNiceness.current();
+            return ThreadPriority.policy() * 100 + ThreadPriority.current();
         });
         assertEquals(before, after);
     }
 
     @Test
     void lowerCurrentThreadReportsWhatTheKernelSet() throws Exception {
-        assertEquals(7, onThread("renice-probe", () -> ThreadNiceness.lowerCurrentThread(7)));
-        assertEquals(ThreadNiceness.SCHED_IDLE, onThread("chrt-probe", ThreadNiceness::idleCurrentThread));
+        assertEquals(7, onThread("renice-probe", () -> ThreadPriority.lowerCurrentThread(7)));
+        assertEquals(ThreadPriority.SCHED_IDLE, onThread("chrt-probe", ThreadPriority::idleCurrentThread));
     }
 
     /** Runs {@code task} on a fresh thread named {@code name}, so the test's own thread keeps its priority. */

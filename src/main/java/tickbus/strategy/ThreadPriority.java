@@ -10,17 +10,17 @@ import java.util.concurrent.TimeUnit;
  * {@code /proc/thread-self}, and {@code chrt} or {@code renice} lowers its priority (which needs no privilege;
  * raising it back does).
  */
-final class ThreadNiceness {
+final class ThreadPriority {
 
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
-    private static final long RENICE_TIMEOUT_SECONDS = 5;
+    private static final long COMMAND_TIMEOUT_SECONDS = 5;
     /** Fields of {@code /proc/<pid>/task/<tid>/stat}, counted from 1. */
     private static final int NICE_FIELD = 19;
     private static final int POLICY_FIELD = 41;
     /** {@code SCHED_IDLE}: runs only on CPU that no normal thread wants, and is preempted when one wakes. */
     static final int SCHED_IDLE = 5;
 
-    private ThreadNiceness() {
+    private ThreadPriority() {
     }
 
     /** This thread's niceness, read from the kernel. */
@@ -70,9 +70,9 @@ final class ThreadNiceness {
         String line = String.join(" ", command);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            if (!process.waitFor(RENICE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(line + " did not finish within " + RENICE_TIMEOUT_SECONDS + " s");
+                throw new IOException(line + " did not finish within " + COMMAND_TIMEOUT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
