@@ -40,8 +40,9 @@ final class RecentTrades {
 
     /** Whether the trade of this instrument and match number is remembered; if so, the getters describe it. */
     boolean find(int locate, long matchNumber) {
-        found = holds(firstSlot(matchNumber), locate, matchNumber) ? firstSlot(matchNumber)
-                : holds(secondSlot(matchNumber), locate, matchNumber) ? secondSlot(matchNumber) : -1;
+        int first = firstSlot(matchNumber);
+        int second = secondSlot(matchNumber);
+        found = holds(first, locate, matchNumber) ? first : holds(second, locate, matchNumber) ? second : -1;
         return found >= 0;
     }
 
