@@ -175,16 +175,21 @@ public final class ItchFlowGenerator {
         return Itch50TestMessages.replace(order.locate, tick(), order.reference, replacement, shares, price);
     }
 
+    /** As NASDAQ sends them since 2014: the indicator always 'B', whatever the hidden order's side. */
     private byte[] hiddenTrade(int locate) {
-        boolean hiddenBuy = random.nextBoolean();
         long shares = 1 + random.nextInt(500);
-        expect(locate, mid[locate], shares, hiddenBuy ? "SELL" : "BUY", "REGULAR");
-        return Itch50TestMessages.nonCrossTrade(locate, tick(), hiddenBuy ? Itch50.BUY : Itch50.SELL, shares,
-                symbol(locate), mid[locate], nextMatchNumber - 1);
+        expect(locate, mid[locate], shares, "UNKNOWN", "REGULAR");
+        return Itch50TestMessages.nonCrossTrade(locate, tick(), Itch50.BUY, shares, symbol(locate), mid[locate],
+                nextMatchNumber - 1);
     }
 
     private byte[] cross(int locate) {
         long shares = random.nextInt(100_000);
+        if (shares == 0) {
+            // A cross where nothing matched: reported, but no trade.
+            return Itch50TestMessages.crossTrade(locate, tick(), 0, symbol(locate), mid[locate], nextMatchNumber++,
+                    Itch50.CROSS_TYPE_INTRADAY);
+        }
         expect(locate, mid[locate], shares, "UNKNOWN", "CROSS");
         return Itch50TestMessages.crossTrade(locate, tick(), shares, symbol(locate), mid[locate],
                 nextMatchNumber - 1, Itch50.CROSS_TYPE_INTRADAY);

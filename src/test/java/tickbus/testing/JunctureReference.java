@@ -42,11 +42,12 @@ public final class JunctureReference {
                     add.shares);
         } else if (message instanceof ITCH50.OrderExecuted executed) {
             ReferenceBook.Order order = book.reduce(executed.orderReferenceNumber, executed.executedShares);
-            trade(order.price, executed.executedShares, !order.buy, executed.matchNumber);
+            trade(order.price, executed.executedShares, order.buy ? "SELL" : "BUY", executed.matchNumber);
         } else if (message instanceof ITCH50.OrderExecutedWithPrice executed) {
             ReferenceBook.Order order = book.reduce(executed.orderReferenceNumber, executed.executedShares);
             if (executed.printable == Itch50.YES) {
-                trade(executed.executionPrice, executed.executedShares, !order.buy, executed.matchNumber);
+                trade(executed.executionPrice, executed.executedShares, order.buy ? "SELL" : "BUY",
+                        executed.matchNumber);
             }
         } else if (message instanceof ITCH50.OrderCancel cancel) {
             book.reduce(cancel.orderReferenceNumber, cancel.canceledShares);
@@ -56,7 +57,8 @@ public final class JunctureReference {
             book.replace(replace.originalOrderReferenceNumber, replace.newOrderReferenceNumber, replace.shares,
                     replace.price);
         } else if (message instanceof ITCH50.Trade trade) {
-            trade(trade.price, trade.shares, trade.buySellIndicator != Itch50.BUY, trade.matchNumber);
+            // Since 2014 the indicator is always 'B': it does not tell the hidden order's side.
+            trade(trade.price, trade.shares, "UNKNOWN", trade.matchNumber);
         }
     }
 
@@ -68,8 +70,8 @@ public final class JunctureReference {
         encoded.add(bytes);
     }
 
-    private void trade(long price, long shares, boolean aggressorBuys, long matchNumber) {
-        trades.add(ItchFlowGenerator.describeTrade(instrument, price, shares, aggressorBuys ? "BUY" : "SELL",
+    private void trade(long price, long shares, String aggressor, long matchNumber) {
+        trades.add(ItchFlowGenerator.describeTrade(instrument, price, shares, aggressor,
                 Long.toString(matchNumber), "REGULAR"));
     }
 }

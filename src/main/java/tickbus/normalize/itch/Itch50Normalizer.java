@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Predicate;
-import tickbus.event.InstrumentState;
 import tickbus.event.Side;
 import tickbus.event.TradeType;
 import tickbus.normalize.itch.Itch50OrderBooks.Outcome;
@@ -162,18 +161,17 @@ public final class Itch50Normalizer implements Itch50Listener {
     @Override
     public void onStockTradingAction(StockTradingAction message) {
         OrderBook book = named(message.stockLocate(), message.stockRaw());
-        InstrumentState state = StatusRules.tradingState(message.tradingState());
-        book.tradingState(state);
-        publisher.status(book, state, StatusRules.tradingActionReason(message.tradingState(), message.reason()));
+        book.regulatoryState(StatusRules.tradingState(message.tradingState()));
+        publisher.status(book, book.tradingState(),
+                StatusRules.tradingActionReason(message.tradingState(), message.reason()));
     }
 
     @Override
     public void onRegShoRestriction(RegShoRestriction message) {
         OrderBook book = named(message.stockLocate(), message.stockRaw());
         byte action = message.regShoAction();
-        InstrumentState state = action == Itch50.REG_SHO_NO_PRICE_TEST ? book.tradingState()
-                : InstrumentState.SHORT_SALE_RESTRICTED;
-        publisher.status(book, state, StatusRules.regShoReason(action));
+        book.shortSaleRestricted(action != Itch50.REG_SHO_NO_PRICE_TEST);
+        publisher.status(book, book.tradingState(), StatusRules.regShoReason(action));
     }
 
     @Override
@@ -212,9 +210,8 @@ public final class Itch50Normalizer implements Itch50Listener {
         }
         OrderBook book = named(message.stockLocate(), message.stockRaw());
         boolean halted = message.operationalHaltAction() == Itch50.OPERATIONAL_HALT_HALTED;
-        InstrumentState state = halted ? InstrumentState.HALTED : InstrumentState.TRADING;
-        book.tradingState(state);
-        publisher.status(book, state, halted ? "operational halt" : "operational halt lifted");
+        book.operationallyHalted(halted);
+        publisher.status(book, book.tradingState(), halted ? "operational halt" : "operational halt lifted");
     }
 
     @Override
@@ -285,14 +282,19 @@ public final class Itch50Normalizer implements Itch50Listener {
     @Override
     public void onNonCrossTrade(NonCrossTrade message) {
         OrderBook book = named(message.stockLocate(), message.stockRaw());
-        // The indicator is the side of the hidden resting order, so the aggressor is the other side.
-        Side aggressor = message.buySellIndicator() == Itch50.BUY ? Side.SELL : Side.BUY;
-        traded(book, message.price(), message.shares(), aggressor, message.matchNumber(), TradeType.REGULAR);
+        // Since 2014-07-14 NASDAQ sends 'B' in the Buy/Sell Indicator whatever the hidden order's side (all 240 in
+        // the real AAPL file do), so it says nothing of the aggressor.
+        traded(book, message.price(), message.shares(), Side.UNKNOWN, message.matchNumber(), TradeType.REGULAR);
     }
 
     @Override
     public void onCrossTrade(CrossTrade message) {
         OrderBook book = named(message.stockLocate(), message.stockRaw());
+        if (message.shares() == 0) {
+            // NASDAQ reports every cross for every issue, with 0 shares where nothing matched: that is no trade, and
+            // its price must not reach a strategy as a last sale.
+            return;
+        }
         traded(book, message.crossPrice(), message.shares(), Side.UNKNOWN, message.matchNumber(), TradeType.CROSS);
     }
 

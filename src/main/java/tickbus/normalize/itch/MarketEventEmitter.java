@@ -55,7 +55,7 @@ final class MarketEventEmitter {
 
     void trade(OrderBook book, long price, long size, Side aggressor, long matchNumber, TradeType type) {
         emit(new Trade(book.instrument(), VENUE, source, sequence, exchangeTimeNanos, receiveTimeNanos,
-                Itch50.PRICE_SCALE, Itch50.SIZE_SCALE, price, size, aggressor, Long.toString(matchNumber), type));
+                Itch50.PRICE_SCALE, Itch50.SIZE_SCALE, price, size, aggressor, Long.toUnsignedString(matchNumber), type));
     }
 
     void status(OrderBook book, InstrumentState state, String reason) {

@@ -16,7 +16,9 @@ public final class OrderBook {
     private final PriceLevels bids = new PriceLevels(false);
     private final PriceLevels asks = new PriceLevels(true);
     private String instrument;
-    private InstrumentState tradingState = InstrumentState.TRADING;
+    private InstrumentState regulatoryState = InstrumentState.TRADING;
+    private boolean operationallyHalted;
+    private boolean shortSaleRestricted;
     private boolean suspect;
     private boolean wanted;
     private boolean published;
@@ -38,8 +40,23 @@ public final class OrderBook {
         return instrument;
     }
 
+    /**
+     * The venue state to report. Three things decide it, each kept apart so that ending one never ends another: a
+     * NASDAQ operational halt (HALTED), the regulatory state of the last Trading Action (HALTED, PAUSED,
+     * QUOTATION_ONLY), and the Reg SHO short-sale price test (SHORT_SALE_RESTRICTED, reported only while trading).
+     */
     public InstrumentState tradingState() {
-        return tradingState;
+        if (operationallyHalted) {
+            return InstrumentState.HALTED;
+        }
+        if (regulatoryState != InstrumentState.TRADING) {
+            return regulatoryState;
+        }
+        return shortSaleRestricted ? InstrumentState.SHORT_SALE_RESTRICTED : InstrumentState.TRADING;
+    }
+
+    public boolean isShortSaleRestricted() {
+        return shortSaleRestricted;
     }
 
     /** Whether a message contradicted the book (e.g. referenced an unknown order) since the last reset. */
@@ -114,8 +131,16 @@ public final class OrderBook {
         this.instrument = instrument;
     }
 
-    void tradingState(InstrumentState tradingState) {
-        this.tradingState = tradingState;
+    void regulatoryState(InstrumentState regulatoryState) {
+        this.regulatoryState = regulatoryState;
+    }
+
+    void operationallyHalted(boolean operationallyHalted) {
+        this.operationallyHalted = operationallyHalted;
+    }
+
+    void shortSaleRestricted(boolean shortSaleRestricted) {
+        this.shortSaleRestricted = shortSaleRestricted;
     }
 
     /** Marks the book suspect; returns whether it was not suspect before. */
@@ -159,13 +184,17 @@ public final class OrderBook {
         return true;
     }
 
-    /** Empty the book and forget its doubts, keeping the instrument id. */
+    /** Empty the book and forget all it knew, its instrument id too: a new session may give the locate another. */
     void clear() {
         bids.clear();
         asks.clear();
+        instrument = null;
+        wanted = false;
         suspect = false;
         published = false;
-        tradingState = InstrumentState.TRADING;
+        regulatoryState = InstrumentState.TRADING;
+        operationallyHalted = false;
+        shortSaleRestricted = false;
         publishedBidPrice = 0;
         publishedBidSize = 0;
         publishedAskPrice = 0;

@@ -114,10 +114,10 @@ final class ItchMessageWriter {
         return OrderReplace.LENGTH;
     }
 
-    int nonCrossTrade(byte[] to, int locate, long timestamp, boolean buy, long shares, String stock, long price,
-            long matchNumber) {
+    /** As NASDAQ sends it since 2014: the Buy/Sell Indicator 'B' whatever the hidden order's side. */
+    int nonCrossTrade(byte[] to, int locate, long timestamp, long shares, String stock, long price, long matchNumber) {
         nonCrossTrade.wrapForEncode(to, 0).stockLocate(locate).timestampNanos(timestamp).orderReferenceNumber(0)
-                .buySellIndicator(buy ? Itch50.BUY : Itch50.SELL).shares(shares).stock(stock).price(price)
+                .buySellIndicator(Itch50.BUY).shares(shares).stock(stock).price(price)
                 .matchNumber(matchNumber);
         return NonCrossTrade.LENGTH;
     }

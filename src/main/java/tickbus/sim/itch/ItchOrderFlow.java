@@ -132,8 +132,8 @@ public final class ItchOrderFlow implements ItchMessageSource {
         } else if (roll < 980) {
             return replace(to, timestamp, locate, index);
         } else if (roll < 996 && trading) {
-            return writer.nonCrossTrade(to, locate, timestamp, random.nextBoolean(), 1 + random.nextInt(500),
-                    symbol(locate), mids[locate], match(locate));
+            return writer.nonCrossTrade(to, locate, timestamp, 1 + random.nextInt(500), symbol(locate),
+                    mids[locate], match(locate));
         } else if (roll < 999 && trading) {
             return writer.crossTrade(to, locate, timestamp, 100L * (1 + random.nextInt(1_000)), symbol(locate),
                     mids[locate], match(locate));

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.paritytrading.juncture.nasdaq.itch50.ITCH50;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
 import tickbus.protocol.itch.BinaryFile;
-import tickbus.testing.ItchFlowGenerator;
-import tickbus.testing.JunctureFiles;
-import tickbus.testing.ReferenceBook;
+import tickbus.testing.JunctureReference;
 import tickbus.testing.SharedData;
 
 /**
@@ -32,7 +27,7 @@ class Itch50NormalizerRealFileTest {
 
     @Test
     void bookStaysConsistentAndTradesMatchTheFile() throws IOException {
-        JunctureExpectation expected = readWithJuncture();
+        JunctureReference expected = JunctureReference.read(SharedData.path(FILE), "XNAS:AAPL");
         byte[] file = Files.readAllBytes(SharedData.path(FILE));
         ConsumerView view = new ConsumerView();
         Itch50Normalizer normalizer = new Itch50Normalizer("itch-file", LocalDate.of(2020, 1, 30),
@@ -51,13 +46,13 @@ class Itch50NormalizerRealFileTest {
         OrderBook book = normalizer.books().book(AAPL);
         assertEquals("XNAS:AAPL", book.instrument());
         assertFalse(book.isSuspect());
-        assertEquals(expected.reference.bids(AAPL), book.bidLevels());
-        assertEquals(expected.reference.asks(AAPL), book.askLevels());
-        assertEquals(expected.reference.liveOrders(), normalizer.books().liveOrders());
+        assertEquals(expected.book.bids(AAPL), book.bidLevels());
+        assertEquals(expected.book.asks(AAPL), book.askLevels());
+        assertEquals(expected.book.liveOrders(), normalizer.books().liveOrders());
         assertEquals(1_089, expected.trades.size());
         assertEquals(expected.trades, view.trades);
-        assertEquals(expected.reference.bids(AAPL), view.bids("XNAS:AAPL"));
-        assertEquals(expected.reference.asks(AAPL), view.asks("XNAS:AAPL"));
+        assertEquals(expected.book.bids(AAPL), view.bids("XNAS:AAPL"));
+        assertEquals(expected.book.asks(AAPL), view.asks("XNAS:AAPL"));
         assertTrue(view.events.stream().noneMatch(event -> event instanceof InstrumentStatus status
                 && status.state() == InstrumentState.SUSPECT));
     }
@@ -96,49 +91,5 @@ class Itch50NormalizerRealFileTest {
         for (int rank = 0; rank < book.askDepth(); rank++) {
             assertTrue(book.askSize(rank) > 0);
         }
-    }
-
-    /** The reference book and the trades, from juncture's decoding of the file. */
-    private static final class JunctureExpectation {
-        final ReferenceBook reference = new ReferenceBook();
-        final List<String> trades = new ArrayList<>();
-
-        void on(ITCH50.Message message) {
-            if (message instanceof ITCH50.AddOrder add) {
-                reference.add(add.stockLocate, add.orderReferenceNumber, add.buySellIndicator == 'B', add.price,
-                        add.shares);
-            } else if (message instanceof ITCH50.AddOrderMPID add) {
-                reference.add(add.stockLocate, add.orderReferenceNumber, add.buySellIndicator == 'B', add.price,
-                        add.shares);
-            } else if (message instanceof ITCH50.OrderExecuted executed) {
-                ReferenceBook.Order order = reference.reduce(executed.orderReferenceNumber, executed.executedShares);
-                trade(order.price, executed.executedShares, !order.buy, executed.matchNumber);
-            } else if (message instanceof ITCH50.OrderExecutedWithPrice executed) {
-                ReferenceBook.Order order = reference.reduce(executed.orderReferenceNumber, executed.executedShares);
-                if (executed.printable == 'Y') {
-                    trade(executed.executionPrice, executed.executedShares, !order.buy, executed.matchNumber);
-                }
-            } else if (message instanceof ITCH50.OrderCancel cancel) {
-                reference.reduce(cancel.orderReferenceNumber, cancel.canceledShares);
-            } else if (message instanceof ITCH50.OrderDelete delete) {
-                reference.delete(delete.orderReferenceNumber);
-            } else if (message instanceof ITCH50.OrderReplace replace) {
-                reference.replace(replace.originalOrderReferenceNumber, replace.newOrderReferenceNumber,
-                        replace.shares, replace.price);
-            } else if (message instanceof ITCH50.Trade trade) {
-                trade(trade.price, trade.shares, trade.buySellIndicator != 'B', trade.matchNumber);
-            }
-        }
-
-        private void trade(long price, long shares, boolean aggressorBuys, long matchNumber) {
-            trades.add(ItchFlowGenerator.describeTrade("XNAS:AAPL", price, shares, aggressorBuys ? "BUY" : "SELL",
-                    Long.toString(matchNumber), "REGULAR"));
-        }
-    }
-
-    private static JunctureExpectation readWithJuncture() throws IOException {
-        JunctureExpectation expectation = new JunctureExpectation();
-        JunctureFiles.forEachMessage(SharedData.path(FILE), expectation::on);
-        return expectation;
     }
 }

@@ -110,10 +110,24 @@ class Itch50NormalizerTest {
         send(brokenTrade(AAPL, 12, 31));
 
         assertEquals(List.of(
-                "trade XNAS:AAPL 150.0200x400 SELL id=31 REGULAR",
+                "trade XNAS:AAPL 150.0200x400 UNKNOWN id=31 REGULAR",
                 "trade XNAS:AAPL 150.0000x5000000000 UNKNOWN id=32 CROSS",
-                "trade XNAS:AAPL 150.0200x400 SELL id=31 BROKEN"), drain());
+                "trade XNAS:AAPL 150.0200x400 UNKNOWN id=31 BROKEN"), drain());
         assertEquals(0, normalizer.books().book(AAPL).bidDepth());
+    }
+
+    @Test
+    void aCrossWithNoSharesIsNoTrade() {
+        send(crossTrade(AAPL, 11, 0, "AAPL", 1_500_000, 32, Itch50.CROSS_TYPE_CLOSING));
+
+        assertEquals(List.of(), drain());
+    }
+
+    @Test
+    void matchNumbersAreUnsigned() {
+        send(nonCrossTrade(AAPL, 10, Itch50.BUY, 400, "AAPL", 1_500_200, 0x8000_0000_0000_0001L));
+
+        assertEquals(List.of("trade XNAS:AAPL 150.0200x400 UNKNOWN id=9223372036854775809 REGULAR"), drain());
     }
 
     @Test
@@ -216,9 +230,11 @@ class Itch50NormalizerTest {
         assertEquals(List.of("status XNAS:AAPL RESET (session changed: S1 -> S2)"), drain());
         assertEquals(0, normalizer.books().liveOrders());
         assertEquals(0, normalizer.books().book(AAPL).bidDepth());
-        assertEquals("XNAS:AAPL", normalizer.books().book(AAPL).instrument());
+        assertEquals(null, normalizer.books().book(AAPL).instrument());
         send(addOrder(AAPL, 12, 1, Itch50.BUY, 10, "AAPL", 1_400_000));
         assertEquals("book XNAS:AAPL snapshot bids=[140.0000x10] asks=[]", drain().get(0));
+        send(addOrder(MSFT, 13, 2, Itch50.BUY, 10, "IBM", 1_400_000));
+        assertEquals("XNAS:IBM", normalizer.books().book(MSFT).instrument(), "the new session's symbol");
     }
 
     @Test

@@ -28,7 +28,7 @@ class Itch50StatusTest {
     }
 
     @Test
-    void tradingActionsSetTheStateRegShoOverlaysIt() {
+    void tradingActionsSetTheStateAndARegShoRestrictionDoesNotHideAHalt() {
         send(stockDirectory(13, 1, "AAPL"));
         send(tradingAction(13, 2, "AAPL", Itch50.TRADING_STATE_HALTED, "T1"));
         send(regSho(13, 3, "AAPL", Itch50.REG_SHO_PRICE_TEST_INTRADAY_DROP));
@@ -40,8 +40,7 @@ class Itch50StatusTest {
 
         assertEquals(List.of(
                 "status XNAS:AAPL HALTED (trading action: state=H, reason=T1)",
-                "status XNAS:AAPL SHORT_SALE_RESTRICTED (Reg SHO: short-sale price test in effect after an "
-                        + "intraday price drop)",
+                "status XNAS:AAPL HALTED (Reg SHO: short-sale price test in effect after an intraday price drop)",
                 "status XNAS:AAPL HALTED (Reg SHO: no short-sale price test in effect)",
                 "status XNAS:AAPL QUOTATION_ONLY (trading action: state=Q, reason=T1)",
                 "status XNAS:AAPL PAUSED (trading action: state=P, reason=LUDP)",
@@ -77,5 +76,43 @@ class Itch50StatusTest {
                 "status XNAS:AAPL TRADING (market-wide circuit breaker level 1 breached: " + levels + ")",
                 "status XNAS:MSFT HALTED (market-wide circuit breaker level 1 breached: " + levels + ")"),
                 EventText.of(view.events));
+    }
+
+    @Test
+    void aShortSaleRestrictionOutlastsAHaltAndReachesALateSubscriber() {
+        Set<String> wanted = new java.util.HashSet<>();
+        Itch50Normalizer late = new Itch50Normalizer("itch", Itch50NormalizerTest.DAY, wanted::contains, view, 64);
+        for (byte[] message : List.of(stockDirectory(13, 1, "AAPL"),
+                regSho(13, 2, "AAPL", Itch50.REG_SHO_PRICE_TEST_INTRADAY_DROP),
+                tradingAction(13, 3, "AAPL", Itch50.TRADING_STATE_HALTED, "LUDP"),
+                tradingAction(13, 4, "AAPL", Itch50.TRADING_STATE_TRADING, ""))) {
+            late.onMessage(++sequence, 0, message, 0, message.length);
+        }
+        assertEquals(InstrumentState.SHORT_SALE_RESTRICTED, late.books().book(13).tradingState());
+
+        wanted.add("XNAS:AAPL");
+        late.refreshDemand(sequence, 0);
+
+        assertEquals(List.of("status XNAS:AAPL SHORT_SALE_RESTRICTED (state when publishing began)"),
+                EventText.of(view.events).stream().filter(line -> line.startsWith("status")).toList());
+    }
+
+    @Test
+    void anOperationalHaltAndARegulatoryHaltEndIndependently() {
+        send(stockDirectory(13, 1, "AAPL"));
+        send(tradingAction(13, 2, "AAPL", Itch50.TRADING_STATE_HALTED, "T1"));
+        send(operationalHalt(13, 3, "AAPL", Itch50.MARKET_CODE_NASDAQ, Itch50.OPERATIONAL_HALT_HALTED));
+        send(operationalHalt(13, 4, "AAPL", Itch50.MARKET_CODE_NASDAQ, Itch50.OPERATIONAL_HALT_RESUMED));
+        send(operationalHalt(13, 5, "AAPL", Itch50.MARKET_CODE_NASDAQ, Itch50.OPERATIONAL_HALT_HALTED));
+        send(tradingAction(13, 6, "AAPL", Itch50.TRADING_STATE_TRADING, ""));
+        send(operationalHalt(13, 7, "AAPL", Itch50.MARKET_CODE_NASDAQ, Itch50.OPERATIONAL_HALT_RESUMED));
+
+        assertEquals(List.of(
+                "status XNAS:AAPL HALTED (trading action: state=H, reason=T1)",
+                "status XNAS:AAPL HALTED (operational halt)",
+                "status XNAS:AAPL HALTED (operational halt lifted)",
+                "status XNAS:AAPL HALTED (operational halt)",
+                "status XNAS:AAPL HALTED (trading action: state=T, reason=none)",
+                "status XNAS:AAPL TRADING (operational halt lifted)"), EventText.of(view.events));
     }
 }
