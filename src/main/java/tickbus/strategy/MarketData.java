@@ -33,8 +33,9 @@ public interface MarketData {
     }
 
     /**
-     * Subscribe with a delivery choice: {@link Delivery#CONFLATED} hands a slow handler only the latest event of
-     * each kind (status events are never conflated away), so it cannot make memory grow.
+     * Subscribe with a delivery choice: {@link Delivery#CONFLATED} hands a slow handler only the latest quote and
+     * book, so it cannot make memory grow. Trades and statuses are never conflated away, and order is kept: a
+     * status or trade comes after the quotes that arrived before it.
      */
     Future<MarketDataSubscription> subscribe(String instrument, Set<EventKind> kinds, Delivery delivery,
             Handler<MarketEvent> handler);
@@ -43,7 +44,10 @@ public interface MarketData {
     enum Delivery {
         /** Each event. */
         EVERY,
-        /** The latest event per kind when the handler is ready; intermediate updates are counted and skipped. */
+        /**
+         * The latest quote and book when the handler is ready, intermediate ones counted and skipped; trades queued
+         * as with {@link #EVERY} (a {@code GAP} status says how many were skipped if even that queue overflows).
+         */
         CONFLATED
     }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -22,9 +23,15 @@ import tickbus.event.MarketEvent;
  * <p>For a strategy on a worker context (one that may block), events arrive on an intake event loop
  * ({@link #arrive}) and wait in a bounded queue for the strategy's context ({@link #drain}), so that a strategy that
  * blocks or falls behind holds at most {@code maxPending} events, not an unbounded backlog in its context's task
- * queue (which would grow the heap until garbage collection stalls the whole node). When the queue is full, an {@link MarketData.Delivery#EVERY} subscription keeps only the latest event of
- * each kind until it has caught up; it then receives a {@code GAP} status saying how many it skipped, and the latest
- * events. Statuses are never skipped.
+ * queue (which would grow the heap until garbage collection stalls the whole node). When the queue is full, an
+ * {@link MarketData.Delivery#EVERY} subscription keeps only the latest event of each kind until it has caught up; it
+ * then receives a {@code GAP} status saying how many it skipped, and the latest events. A
+ * {@link MarketData.Delivery#CONFLATED} subscription keeps only the latest quote and book, but queues trades like
+ * {@code EVERY}: a trade is never conflated away without a {@code GAP}.
+ *
+ * <p>Order is kept: statuses are never skipped, and a status (or a queued trade) is delivered after the conflated
+ * events that arrived before it, never ahead of them. So a strategy never takes a quote from before a {@code HALTED}
+ * or {@code RESET} for the latest one.
  */
 final class SubscriptionReceiver {
 
@@ -45,6 +52,9 @@ final class SubscriptionReceiver {
     /** Guarded by this, as are the fields up to {@link #conflated}. */
     private final ArrayDeque<MarketEvent> pending = new ArrayDeque<>();
     private final MarketEvent[] latest = new MarketEvent[EventKind.values().length];
+    /** When each {@link #latest} event arrived, to hand them over in arrival order. */
+    private final long[] latestArrival = new long[EventKind.values().length];
+    private long arrivals;
     private boolean behind;
     private long skippedWhileBehind;
     private boolean drainScheduled;
@@ -68,9 +78,11 @@ final class SubscriptionReceiver {
     /** An event from the bus, on any thread; the strategy gets it on its own context. */
     void arrive(MarketEvent event) {
         synchronized (this) {
-            boolean queue = event instanceof InstrumentStatus
-                    || delivery == MarketData.Delivery.EVERY && !behind && pending.size() < maxPending;
-            if (queue) {
+            if (event instanceof InstrumentStatus) {
+                takeLatestIntoQueue();
+                pending.add(event);
+            } else if (!conflates(event) && !behind && pending.size() < maxPending) {
+                takeLatestIntoQueue();
                 pending.add(event);
             } else {
                 keepLatest(event);
@@ -83,9 +95,14 @@ final class SubscriptionReceiver {
         context.runOnContext(v -> drain());
     }
 
-    /** Conflate: the newest event per kind; an older or repeated one of the same source does not replace it. */
+    /** Whether only the latest event of this kind is wanted: quotes and books of a conflated subscription. */
+    private boolean conflates(MarketEvent event) {
+        return delivery == MarketData.Delivery.CONFLATED && event.kind() != EventKind.TRADE;
+    }
+
+    /** Keep the newest event per kind; an older or repeated one of the same source does not replace it. */
     private void keepLatest(MarketEvent event) {
-        if (delivery == MarketData.Delivery.EVERY) {
+        if (!conflates(event)) {
             behind = true;
             skippedWhileBehind++;
         }
@@ -98,39 +115,49 @@ final class SubscriptionReceiver {
             conflated++;
         }
         latest[slot] = event;
+        latestArrival[slot] = ++arrivals;
+    }
+
+    /**
+     * Queue the kept latest events, in the order they arrived, after a {@code GAP} status when events were skipped
+     * to keep them; the strategy is no longer behind.
+     */
+    private void takeLatestIntoQueue() {
+        if (Arrays.stream(latest).allMatch(Objects::isNull)) {
+            return;
+        }
+        List<MarketEvent> kept = new ArrayList<>(latest.length);
+        for (int slot = 0; slot < latest.length; slot++) {
+            if (latest[slot] != null) {
+                kept.add(latest[slot]);
+            }
+        }
+        kept.sort(Comparator.comparingLong(event -> latestArrival[event.kind().ordinal()]));
+        Arrays.fill(latest, null);
+        if (skippedWhileBehind > 0) {
+            MarketEvent first = kept.get(0);
+            pending.add(new InstrumentStatus(first.instrument(), first.venue(), first.source(), first.sequence(),
+                    first.exchangeTimeNanos(), first.receiveTimeNanos(), InstrumentState.GAP, 0, 0,
+                    "strategy behind: skipped=" + skippedWhileBehind + " events, maxPendingEvents=" + maxPending
+                            + "; the latest of each kind follows"));
+        }
+        pending.addAll(kept);
+        skippedWhileBehind = 0;
+        behind = false;
     }
 
     private void drain() {
         List<MarketEvent> turn;
-        List<MarketEvent> latestEvents = new ArrayList<>(latest.length);
-        long skipped;
         synchronized (this) {
+            if (pending.isEmpty()) {
+                takeLatestIntoQueue();
+            }
             turn = new ArrayList<>(Math.min(EVENTS_PER_TURN, pending.size()));
             while (turn.size() < EVENTS_PER_TURN && !pending.isEmpty()) {
                 turn.add(pending.poll());
             }
-            skipped = 0;
-            if (pending.isEmpty()) {
-                for (int slot = 0; slot < latest.length; slot++) {
-                    if (latest[slot] != null) {
-                        latestEvents.add(latest[slot]);
-                        latest[slot] = null;
-                    }
-                }
-                skipped = skippedWhileBehind;
-                skippedWhileBehind = 0;
-                behind = false;
-            }
         }
         turn.forEach(this::receive);
-        if (skipped > 0 && !latestEvents.isEmpty()) {
-            MarketEvent first = latestEvents.get(0);
-            receive(new InstrumentStatus(first.instrument(), first.venue(), first.source(), first.sequence(),
-                    first.exchangeTimeNanos(), first.receiveTimeNanos(), InstrumentState.GAP, 0, 0,
-                    "strategy behind: skipped=" + skipped + " events, maxPendingEvents=" + maxPending
-                            + "; the latest of each kind follows"));
-        }
-        latestEvents.forEach(this::receive);
         synchronized (this) {
             if (pending.isEmpty() && Arrays.stream(latest).allMatch(Objects::isNull)) {
                 drainScheduled = false;

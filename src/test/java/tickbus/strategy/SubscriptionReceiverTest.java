@@ -17,6 +17,9 @@ import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
 import tickbus.event.Quote;
+import tickbus.event.Side;
+import tickbus.event.Trade;
+import tickbus.event.TradeType;
 import tickbus.testing.Await;
 
 /** A strategy that is behind holds a bounded queue, then learns what it skipped and gets the latest events. */
@@ -36,6 +39,27 @@ class SubscriptionReceiverTest {
     private static Quote quote(long sequence) {
         return new Quote("XSIM:AAA", "XSIM", "sim", sequence, sequence, sequence, 4, 0, 1_000_000 + sequence, 100,
                 1_000_100 + sequence, 100);
+    }
+
+    /** A quote of a new upstream session: same sequence numbers as the old one's, other prices. */
+    private static Quote newSessionQuote(long sequence) {
+        return new Quote("XSIM:AAA", "XSIM", "sim", sequence, sequence, sequence, 4, 0, 2_000_000 + sequence, 100,
+                2_000_100 + sequence, 100);
+    }
+
+    private static Trade trade(long sequence, String tradeId, TradeType type) {
+        return new Trade("XSIM:AAA", "XSIM", "sim", sequence, sequence, sequence, 4, 0, 1_000_000, 10, Side.BUY,
+                tradeId, type);
+    }
+
+    private static InstrumentStatus reset() {
+        return new InstrumentStatus("XSIM:AAA", "XSIM", "sim", 0, 0, 0, InstrumentState.RESET, 0, 0,
+                "session changed");
+    }
+
+    private SubscriptionReceiver receiver(MarketData.Delivery delivery, int maxPending) {
+        return new SubscriptionReceiver(strategyContext, delivery, delivered::add,
+                new StrategyMetrics("slow", new SimpleMeterRegistry()), maxPending);
     }
 
     private static InstrumentStatus halted(long sequence) {
@@ -105,5 +129,80 @@ class SubscriptionReceiverTest {
         }, 1);
         assertEquals(List.of(quote(12)), delivered);
         assertEquals(1, receiver.conflated());
+    }
+
+    @Test
+    void aStatusFollowsTheConflatedQuoteThatArrivedBeforeIt() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.CONFLATED, MAX_PENDING);
+        whileTheStrategyIsBlocked(() -> {
+            receiver.arrive(quote(5));
+            receiver.arrive(halted(6));
+        }, 2);
+
+        assertEquals(List.of(quote(5), halted(6)), delivered, "a pre-halt quote must not look like the latest");
+    }
+
+    @Test
+    void conflatedOldSessionQuotesStayBeforeTheResetAndTheNewSessionFollows() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.CONFLATED, MAX_PENDING);
+        whileTheStrategyIsBlocked(() -> {
+            receiver.arrive(quote(1_000));
+            receiver.arrive(reset());
+            receiver.arrive(newSessionQuote(1));
+            receiver.arrive(newSessionQuote(2));
+        }, 3);
+        assertEquals(List.of(quote(1_000), reset(), newSessionQuote(2)), delivered);
+
+        receiver.arrive(newSessionQuote(3));
+        Await.until("the new session's quote 3", () -> delivered.contains(newSessionQuote(3)));
+        assertEquals(4, delivered.size(), delivered::toString);
+    }
+
+    @Test
+    void aStrategyBehindAcrossAResetEndsOnTheNewSession() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.EVERY, MAX_PENDING);
+        whileTheStrategyIsBlocked(() -> {
+            LongStream.rangeClosed(1, 150).forEach(sequence -> receiver.arrive(quote(sequence)));
+            receiver.arrive(reset());
+            LongStream.rangeClosed(1, 5).forEach(sequence -> receiver.arrive(newSessionQuote(sequence)));
+        }, MAX_PENDING + 5);
+
+        List<MarketEvent> tail = List.copyOf(delivered).subList(MAX_PENDING, MAX_PENDING + 5);
+        assertEquals(InstrumentState.GAP, ((InstrumentStatus) tail.get(0)).state());
+        assertEquals(List.of(quote(150), reset()), tail.subList(1, 3));
+        assertEquals(InstrumentState.GAP, ((InstrumentStatus) tail.get(3)).state());
+        assertEquals(newSessionQuote(5), tail.get(4));
+        receiver.arrive(newSessionQuote(6));
+        Await.until("the new session's quote 6", () -> delivered.contains(newSessionQuote(6)));
+        assertEquals(0, receiver.duplicatesDropped());
+    }
+
+    @Test
+    void aConflatedSubscriptionStillGetsEveryTradeInOrderWithItsQuotes() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.CONFLATED, MAX_PENDING);
+        Trade trade = trade(2, "t7", TradeType.REGULAR);
+        Trade broken = trade(4, "t7", TradeType.BROKEN);
+        whileTheStrategyIsBlocked(() -> {
+            receiver.arrive(quote(1));
+            receiver.arrive(trade);
+            receiver.arrive(quote(3));
+            receiver.arrive(broken);
+        }, 4);
+
+        assertEquals(List.of(quote(1), trade, quote(3), broken), delivered);
+    }
+
+    @Test
+    void tradesAConflatedSubscriptionCannotHoldAreReportedAsAGap() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.CONFLATED, 2);
+        whileTheStrategyIsBlocked(() -> LongStream.rangeClosed(1, 5)
+                .forEach(sequence -> receiver.arrive(trade(sequence, "t" + sequence, TradeType.REGULAR))), 4);
+
+        assertEquals(List.of(trade(1, "t1", TradeType.REGULAR), trade(2, "t2", TradeType.REGULAR)),
+                delivered.subList(0, 2));
+        InstrumentStatus gap = (InstrumentStatus) delivered.get(2);
+        assertEquals(InstrumentState.GAP, gap.state());
+        assertTrue(gap.reason().startsWith("strategy behind: skipped=3 events"), gap.reason());
+        assertEquals(trade(5, "t5", TradeType.REGULAR), delivered.get(3));
     }
 }
