@@ -294,8 +294,8 @@ public class FeedVerticle extends VerticleBase
     public void sessionChanged(String reason, long nextSequence) {
         sequencing.reset(nextSequence);
         payloadSequences.clear();
-        dispatcher.reset();
-        publishToWanted(InstrumentState.RESET, 0, 0, reason);
+        // Published by the workers in stream order: from here, the old session's queued events would follow it.
+        dispatcher.reset(reason, sequencing.lastProcessed());
     }
 
     // ---- gaps ----

@@ -17,19 +17,13 @@ import java.nio.ByteOrder;
  *  | length (int)  | sequence (long)       | receive time ns (long)| frame bytes ...   |
  *  +---------------+-----------------------+-----------------------+-------------------+
  * </pre>
- *
- * A batch with {@code reset} set carries no frames and tells the decoder to drop its state.
  */
-record FrameBatch(byte[] bytes, int length, int frameCount, boolean reset) {
+record FrameBatch(byte[] bytes, int length, int frameCount) {
 
     static final int HEADER_BYTES = 20;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-    static FrameBatch resetMarker() {
-        return new FrameBatch(new byte[0], 0, 0, true);
-    }
 
     /** The frames as a Vert.x buffer over the same array (no copy), for the decoders. */
     Buffer buffer() {

@@ -84,11 +84,14 @@ final class FrameDispatcher {
         }
     }
 
-    /** Ask every worker, in order after what it already has, to drop its state. */
-    void reset() {
+    /**
+     * The upstream session changed: every worker, in order after the frames it already has, drops its state and
+     * tells the wanted instruments it served with a {@code RESET} status, before any frame of the new session.
+     */
+    void reset(String reason, long sequence) {
         flush();
         for (ParserWorker worker : workers) {
-            submit(worker, FrameBatch.resetMarker());
+            worker.reset(reason, sequence);
         }
     }
 
@@ -101,7 +104,7 @@ final class FrameDispatcher {
             return;
         }
         int length = pendingBytes[shard];
-        FrameBatch batch = new FrameBatch(pending[shard], length, pendingFrames[shard], false);
+        FrameBatch batch = new FrameBatch(pending[shard], length, pendingFrames[shard]);
         // The next batch starts at the size this one reached, so a steady stream rarely grows one.
         nextBatchBytes[shard] = Math.min(MAX_INITIAL_BATCH_BYTES, Math.max(MIN_BATCH_BYTES, length));
         pending[shard] = null;

@@ -6,13 +6,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.Addresses;
 import tickbus.demand.DemandRegistry;
 import tickbus.event.EventKind;
 import tickbus.event.EventSink;
+import tickbus.event.InstrumentState;
 import tickbus.event.MarketEvent;
 import tickbus.protocol.ProtocolException;
 
@@ -37,8 +40,11 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
     private final PayloadSequences payloadSequences;
     private final int shard;
     private final Map<String, String[]> addresses = new HashMap<>();
+    /** Instruments sent a snapshot since the last reset (those published to are the keys of addresses). */
+    private final Set<String> snapshotted = new HashSet<>();
     private final int[] groupPositions = new int[PREFETCH_FRAMES];
     private EventBus eventBus;
+    private InstrumentStatusPublisher statuses;
     private FrameDecoder decoder;
     private long lastErrorLogMillis;
     /** Published since the batch began; added to the metrics once per batch, not with an atomic per event. */
@@ -67,6 +73,7 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
     @Override
     public Future<?> start() {
         eventBus = vertx.eventBus();
+        statuses = new InstrumentStatusPublisher(settings, eventBus, demand, clock);
         decoder = protocol.newDecoder(this);
         return Future.succeededFuture();
     }
@@ -84,15 +91,29 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
 
     /** Send the decoder's current state of {@code instrument} to {@code replyAddress}, in stream order. */
     void snapshot(String instrument, String replyAddress) {
-        context.runOnContext(v -> decoder.snapshot(instrument, event -> eventBus.send(replyAddress, event)));
+        context.runOnContext(v -> decoder.snapshot(instrument, event -> {
+            snapshotted.add(event.instrument());
+            eventBus.send(replyAddress, event);
+        }));
+    }
+
+    /**
+     * In stream order after the batches already submitted: drop the decoder's state, and send {@code RESET} to the
+     * wanted instruments this worker published to or sent a snapshot since the last reset (with several workers,
+     * the one that serves an instrument; an instrument nobody served holds nothing to discard).
+     */
+    void reset(String reason, long sequence) {
+        context.runOnContext(v -> {
+            decoder.reset();
+            Set<String> served = new HashSet<>(addresses.keySet());
+            served.addAll(snapshotted);
+            addresses.clear();
+            snapshotted.clear();
+            statuses.publishToWanted(served, InstrumentState.RESET, 0, 0, reason, sequence);
+        });
     }
 
     private void process(FrameBatch batch) {
-        if (batch.reset()) {
-            decoder.reset();
-            addresses.clear();
-            return;
-        }
         byte[] bytes = batch.bytes();
         Buffer frames = batch.buffer();
         inBatch = true;

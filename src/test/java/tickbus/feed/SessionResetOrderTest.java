@@ -1,0 +1,154 @@
+package tickbus.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
+import tickbus.event.MarketEvent;
+import tickbus.event.Quote;
+import tickbus.testing.Await;
+import tickbus.testing.FeedHarness;
+
+/**
+ * A session change while the parser worker is still behind: the RESET must reach subscribers after the old session's
+ * queued events and before the new session's, or the old events re-seed the duplicate filter with their (higher)
+ * sequence numbers and the new session is dropped as duplicates.
+ */
+class SessionResetOrderTest {
+
+    private static final String INSTRUMENT = "XSIM:AAA";
+    private static final byte OLD_SESSION = 1;
+    private static final byte NEW_SESSION = 2;
+
+    /** Each frame's one byte names its session; it becomes a quote priced session × 1,000,000 + sequence. */
+    private static final class OneQuotePerFrame implements FeedProtocol {
+        final AtomicReference<ConnectionContext> connection = new AtomicReference<>();
+        final AtomicReference<Context> feedContext = new AtomicReference<>();
+        final CountDownLatch workerHeld = new CountDownLatch(1);
+        final CountDownLatch releaseWorker = new CountDownLatch(1);
+
+        @Override
+        public Future<FeedConnection> connect(ConnectionContext context) {
+            connection.set(context);
+            feedContext.set(Vertx.currentContext());
+            return Future.succeededFuture(new IdleConnection());
+        }
+
+        @Override
+        public FrameDecoder newDecoder(DecoderContext context) {
+            return (sequence, receiveTimeNanos, frames, offset, length) -> {
+                if (workerHeld.getCount() > 0) {
+                    workerHeld.countDown();
+                    awaitRelease();
+                }
+                long price = frames.getByte(offset) * 1_000_000L + sequence;
+                context.sink().accept(new Quote(INSTRUMENT, "XSIM", context.settings().source(), sequence, 0,
+                        receiveTimeNanos, 2, 0, price, 1, price + 1, 1));
+            };
+        }
+
+        private void awaitRelease() {
+            try {
+                releaseWorker.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static final class IdleConnection implements FeedConnection {
+        @Override
+        public Future<Void> subscribe(String instrument) {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> unsubscribe(String instrument) {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public void pause() {
+        }
+
+        @Override
+        public void resume() {
+        }
+
+        @Override
+        public Future<Void> close() {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public void abort() {
+        }
+    }
+
+    @Test
+    void theResetFollowsTheOldSessionsQueuedEventsAndPrecedesTheNewSession() throws InterruptedException {
+        try (FeedHarness harness = new FeedHarness()) {
+            OneQuotePerFrame protocol = new OneQuotePerFrame();
+            harness.deploy(harness.settings(new JsonObject()), protocol);
+            Await.until("connected", () -> protocol.connection.get() != null);
+            harness.subscribe(INSTRUMENT);
+            Await.until(INSTRUMENT + " ACTIVE",
+                    () -> harness.feed.subscriptionState(INSTRUMENT) == SubscriptionState.ACTIVE);
+
+            CountDownLatch sessionChanged = new CountDownLatch(1);
+            protocol.feedContext.get().runOnContext(v -> {
+                ConnectionContext connection = protocol.connection.get();
+                frames(connection, OLD_SESSION, 300);
+                connection.sessionChanged("session changed: from=S1, to=S2", 1);
+                frames(connection, NEW_SESSION, 5);
+                sessionChanged.countDown();
+            });
+            // The worker is held at the old session's first frame while the event loop changes the session.
+            protocol.workerHeld.await(30, TimeUnit.SECONDS);
+            sessionChanged.await(30, TimeUnit.SECONDS);
+            protocol.releaseWorker.countDown();
+
+            Await.until("the new session's five quotes", java.time.Duration.ofSeconds(20),
+                    () -> quotes(harness, NEW_SESSION).size() == 5, () -> describe(harness.received).toString());
+            List<String> order = describe(harness.received);
+            assertEquals("S1#300", order.get(299), order.toString());
+            assertEquals(List.of("RESET", "S2#1", "S2#2", "S2#3", "S2#4", "S2#5"), order.subList(300, 306));
+            assertEquals(306, order.size(), order.toString());
+        }
+    }
+
+    private static void frames(ConnectionContext connection, byte session, int count) {
+        for (long sequence = 1; sequence <= count; sequence++) {
+            connection.frame(sequence, Buffer.buffer(new byte[] {session}), 0, 1);
+        }
+        connection.endOfRead();
+    }
+
+    private static List<Quote> quotes(FeedHarness harness, byte session) {
+        return harness.received.stream().filter(Quote.class::isInstance).map(Quote.class::cast)
+                .filter(quote -> quote.bidPrice() / 1_000_000 == session).toList();
+    }
+
+    private static List<String> describe(List<MarketEvent> events) {
+        List<String> described = new ArrayList<>();
+        for (MarketEvent event : events) {
+            if (event instanceof Quote quote) {
+                described.add("S" + quote.bidPrice() / 1_000_000 + "#" + quote.sequence());
+            } else if (event instanceof InstrumentStatus status && status.state() == InstrumentState.RESET) {
+                described.add("RESET");
+            }
+        }
+        return described;
+    }
+}
