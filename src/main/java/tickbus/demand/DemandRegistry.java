@@ -40,6 +40,11 @@ public final class DemandRegistry {
     private final String nodeId;
     private final Map<String, LocalDemand> localDemand = new ConcurrentHashMap<>();
     private final Map<String, Map<String, NodeDemand>> byInstrument = new ConcurrentHashMap<>();
+    /**
+     * The version at which a node released an instrument ({@code instrument|node}), so that an older announcement
+     * arriving late (a second copy, or a cluster-map entry read before its removal) cannot bring the demand back.
+     */
+    private final Map<String, Long> releasedVersions = new ConcurrentHashMap<>();
     /** The kinds some node wants, per demanded instrument, as a bit set of {@link EventKind} ordinals. */
     private final Map<String, Integer> kindsByInstrument = new ConcurrentHashMap<>();
     private final List<DemandListener> listeners = new CopyOnWriteArrayList<>();
@@ -196,15 +201,22 @@ public final class DemandRegistry {
         int count = announcement.getInteger("count", 0);
         long announcedVersion = announcement.getLong("version", 0L);
         boolean before = isDemanded(instrument);
+        String key = instrument + "|" + node;
         Map<String, NodeDemand> nodes = byInstrument.computeIfAbsent(instrument, k -> new ConcurrentHashMap<>());
         NodeDemand known = nodes.get(node);
-        if (known != null && known.version() >= announcedVersion) {
+        long knownVersion = known != null ? known.version() : releasedVersions.getOrDefault(key, 0L);
+        if (knownVersion >= announcedVersion) {
+            if (nodes.isEmpty()) {
+                byInstrument.remove(instrument, nodes);
+            }
             return;
         }
         if (count > 0) {
             nodes.put(node, new NodeDemand(count, announcement.getInteger("kinds", ALL_KINDS), announcedVersion));
+            releasedVersions.remove(key);
         } else {
             nodes.remove(node);
+            releasedVersions.put(key, announcedVersion);
             if (nodes.isEmpty()) {
                 byInstrument.remove(instrument, nodes);
             }
@@ -215,6 +227,7 @@ public final class DemandRegistry {
 
     private void nodeLeft(String node) {
         LOG.info("node left the cluster, removing its demand: node={}", node);
+        releasedVersions.keySet().removeIf(key -> key.endsWith("|" + node));
         for (Map.Entry<String, Map<String, NodeDemand>> entry : byInstrument.entrySet()) {
             String instrument = entry.getKey();
             boolean before = isDemanded(instrument);
