@@ -2,22 +2,19 @@ package tickbus.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
 import tickbus.event.Quote;
 import tickbus.testing.Await;
+import tickbus.testing.FakeProtocol;
 import tickbus.testing.FeedHarness;
 
 /**
@@ -31,75 +28,34 @@ class SessionResetOrderTest {
     private static final byte OLD_SESSION = 1;
     private static final byte NEW_SESSION = 2;
 
+    private final CountDownLatch workerHeld = new CountDownLatch(1);
+    private final CountDownLatch releaseWorker = new CountDownLatch(1);
+
     /** Each frame's one byte names its session; it becomes a quote priced session × 1,000,000 + sequence. */
-    private static final class OneQuotePerFrame implements FeedProtocol {
-        final AtomicReference<ConnectionContext> connection = new AtomicReference<>();
-        final AtomicReference<Context> feedContext = new AtomicReference<>();
-        final CountDownLatch workerHeld = new CountDownLatch(1);
-        final CountDownLatch releaseWorker = new CountDownLatch(1);
-
-        @Override
-        public Future<FeedConnection> connect(ConnectionContext context) {
-            connection.set(context);
-            feedContext.set(Vertx.currentContext());
-            return Future.succeededFuture(new IdleConnection());
-        }
-
-        @Override
-        public FrameDecoder newDecoder(DecoderContext context) {
-            return (sequence, receiveTimeNanos, frames, offset, length) -> {
-                if (workerHeld.getCount() > 0) {
-                    workerHeld.countDown();
-                    awaitRelease();
-                }
-                long price = frames.getByte(offset) * 1_000_000L + sequence;
-                context.sink().accept(new Quote(INSTRUMENT, "XSIM", context.settings().source(), sequence, 0,
-                        receiveTimeNanos, 2, 0, price, 1, price + 1, 1));
-            };
-        }
-
-        private void awaitRelease() {
-            try {
-                releaseWorker.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    private FrameDecoder oneQuotePerFrame(DecoderContext context) {
+        return (sequence, receiveTimeNanos, frames, offset, length) -> {
+            if (workerHeld.getCount() > 0) {
+                workerHeld.countDown();
+                await(releaseWorker);
             }
-        }
+            long price = frames.getByte(offset) * 1_000_000L + sequence;
+            context.sink().accept(new Quote(INSTRUMENT, "XSIM", context.settings().source(), sequence, 0,
+                    receiveTimeNanos, 2, 0, price, 1, price + 1, 1));
+        };
     }
 
-    private static final class IdleConnection implements FeedConnection {
-        @Override
-        public Future<Void> subscribe(String instrument) {
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<Void> unsubscribe(String instrument) {
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public void pause() {
-        }
-
-        @Override
-        public void resume() {
-        }
-
-        @Override
-        public Future<Void> close() {
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public void abort() {
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Test
     void theResetFollowsTheOldSessionsQueuedEventsAndPrecedesTheNewSession() throws InterruptedException {
         try (FeedHarness harness = new FeedHarness()) {
-            OneQuotePerFrame protocol = new OneQuotePerFrame();
+            FakeProtocol protocol = new FakeProtocol(1, this::oneQuotePerFrame);
             harness.deploy(harness.settings(new JsonObject()), protocol);
             Await.until("connected", () -> protocol.connection.get() != null);
             harness.subscribe(INSTRUMENT);
@@ -107,7 +63,7 @@ class SessionResetOrderTest {
                     () -> harness.feed.subscriptionState(INSTRUMENT) == SubscriptionState.ACTIVE);
 
             CountDownLatch sessionChanged = new CountDownLatch(1);
-            protocol.feedContext.get().runOnContext(v -> {
+            protocol.eventLoop.get().runOnContext(v -> {
                 ConnectionContext connection = protocol.connection.get();
                 frames(connection, OLD_SESSION, 300);
                 connection.sessionChanged("session changed: from=S1, to=S2", 1);
@@ -115,9 +71,9 @@ class SessionResetOrderTest {
                 sessionChanged.countDown();
             });
             // The worker is held at the old session's first frame while the event loop changes the session.
-            protocol.workerHeld.await(30, TimeUnit.SECONDS);
-            sessionChanged.await(30, TimeUnit.SECONDS);
-            protocol.releaseWorker.countDown();
+            await(workerHeld);
+            await(sessionChanged);
+            releaseWorker.countDown();
 
             Await.until("the new session's five quotes", java.time.Duration.ofSeconds(20),
                     () -> quotes(harness, NEW_SESSION).size() == 5, () -> describe(harness.received).toString());

@@ -1,5 +1,6 @@
 package tickbus.testing;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import tickbus.feed.ConnectionContext;
 import tickbus.feed.DecoderContext;
 import tickbus.feed.FeedConnection;
@@ -28,22 +31,33 @@ public final class FakeProtocol implements FeedProtocol {
     public final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     public final Map<String, AtomicInteger> maxInFlight = new ConcurrentHashMap<>();
     public final List<String> operations = new CopyOnWriteArrayList<>();
+    /** The last connection's context, and the event loop it runs on, for tests that feed it frames. */
+    public final AtomicReference<ConnectionContext> connection = new AtomicReference<>();
+    public final AtomicReference<Context> eventLoop = new AtomicReference<>();
     private final long confirmDelayMillis;
+    private final Function<DecoderContext, FrameDecoder> decoders;
 
     public FakeProtocol(long confirmDelayMillis) {
+        this(confirmDelayMillis, context -> (sequence, receiveTimeNanos, frames, offset, length) -> {
+        });
+    }
+
+    public FakeProtocol(long confirmDelayMillis, Function<DecoderContext, FrameDecoder> decoders) {
         this.confirmDelayMillis = confirmDelayMillis;
+        this.decoders = decoders;
     }
 
     @Override
     public Future<FeedConnection> connect(ConnectionContext context) {
         connects.incrementAndGet();
+        eventLoop.set(Vertx.currentContext());
+        connection.set(context);
         return Future.succeededFuture(new Connection(context.vertx()));
     }
 
     @Override
     public FrameDecoder newDecoder(DecoderContext context) {
-        return (sequence, receiveTimeNanos, frames, offset, length) -> {
-        };
+        return decoders.apply(context);
     }
 
     private final class Connection implements FeedConnection {
