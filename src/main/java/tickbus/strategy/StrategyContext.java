@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import tickbus.Addresses;
 import tickbus.event.EventKind;
 import tickbus.event.MarketEvent;
@@ -27,7 +26,10 @@ public final class StrategyContext {
     private final String name;
     private final JsonObject config;
     private final MarketData marketData;
-    private final List<MarketDataSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** Guarded by this, as are the fields below. */
+    private final List<MarketDataSubscription> subscriptions = new ArrayList<>();
+    /** Subscriptions asked for and not yet complete: {@link #close()} waits for them and closes them too. */
+    private final List<Future<MarketDataSubscription>> subscribing = new ArrayList<>();
     private Future<Void> closed;
 
     private StrategyContext(Vertx vertx, String name, JsonObject config) {
@@ -101,9 +103,31 @@ public final class StrategyContext {
         return subscribe(instrument, kinds, MarketData.Delivery.EVERY, handler);
     }
 
-    public Future<MarketDataSubscription> subscribe(String instrument, Set<EventKind> kinds,
+    public synchronized Future<MarketDataSubscription> subscribe(String instrument, Set<EventKind> kinds,
             MarketData.Delivery delivery, Handler<MarketEvent> handler) {
-        return marketData.subscribe(instrument, kinds, delivery, handler).onSuccess(subscriptions::add);
+        if (closed != null) {
+            return Future.failedFuture(new IllegalStateException("strategy closed: strategy=" + name
+                    + ", instrument=" + instrument));
+        }
+        Future<MarketDataSubscription> subscription = marketData.subscribe(instrument, kinds, delivery, handler)
+                .compose(this::adopt);
+        subscribing.add(subscription);
+        subscription.onComplete(done -> forget(subscription));
+        return subscription;
+    }
+
+    /** Keep a new subscription, or close it at once when the strategy closed while it was being made. */
+    private synchronized Future<MarketDataSubscription> adopt(MarketDataSubscription subscription) {
+        if (closed == null) {
+            subscriptions.add(subscription);
+            return Future.succeededFuture(subscription);
+        }
+        return subscription.close().transform(done -> Future.failedFuture(new IllegalStateException(
+                "strategy closed while subscribing: strategy=" + name + ", instrument=" + subscription.instrument())));
+    }
+
+    private synchronized void forget(Future<MarketDataSubscription> subscription) {
+        subscribing.remove(subscription);
     }
 
     /** Subscribe every instrument to the same handler; completes when all are registered. */
@@ -129,8 +153,11 @@ public final class StrategyContext {
     /** Closes every subscription and releases its demand; idempotent. */
     public synchronized Future<Void> close() {
         if (closed == null) {
-            List<Future<Void>> closing = new ArrayList<>();
+            List<Future<?>> closing = new ArrayList<>();
             subscriptions.forEach(subscription -> closing.add(subscription.close()));
+            // A subscription still being made completes only after adopt() closed it.
+            subscribing.forEach(subscription -> closing.add(subscription.recover(failed -> Future.succeededFuture())));
+            subscriptions.clear();
             closed = Future.join(closing).mapEmpty();
         }
         return closed;
