@@ -95,6 +95,7 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
             checkRange(batch, sequence - 1, header.lastPosition);
         } catch (RuntimeException e) {
             pending.clear();
+            normalizer.eventsDiscarded();
             String kind = e instanceof FixmlException fixml ? fixml.kind() : "internal";
             quarantine.add(FeedClock.nanos(context.clock()), sequence, header.lastPosition, kind, e.getMessage(),
                     documentLength, java.util.Arrays.copyOf(scratch, Math.min(documentLength,

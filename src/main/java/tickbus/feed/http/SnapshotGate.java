@@ -10,7 +10,8 @@ import tickbus.event.Quote;
  * Which instruments' books can be trusted. A book is not trusted from the moment the feed may have missed some
  * of its updates (it joined the polled set, or a range was lost) until its {@code MktDataFull} arrives; meanwhile
  * its book events (level updates and quotes) are held back, while trades and statuses, which stand on their own,
- * pass. Used by one decoder, on its worker.
+ * pass. A held-back quote needs no undoing: the snapshot that lifts the hold always restates the quote. Used by one
+ * decoder, on its worker.
  */
 final class SnapshotGate {
 

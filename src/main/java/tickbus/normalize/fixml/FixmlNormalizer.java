@@ -106,9 +106,7 @@ public final class FixmlNormalizer implements FixmlListener {
             droppedInstruments++;
             return;
         }
-        boolean hadLevels = !book.isEmpty();
-        book.bids.clear();
-        book.asks.clear();
+        boolean shown = book.clearForSnapshot();
         for (int i = 0; i < message.entryCount(); i++) {
             MdEntry entry = message.entry(i);
             switch (entry.type()) {
@@ -119,7 +117,7 @@ public final class FixmlNormalizer implements FixmlListener {
                 default -> ignoredEntries++;
             }
         }
-        if ((hadLevels || !book.isEmpty()) && isWanted(book)) {
+        if ((shown || !book.isEmpty()) && isWanted(book)) {
             sink.accept(new BookUpdate(book.instrument, config.venue(), config.source(), message.sequence(),
                     receiveTimeNanos, receiveTimeNanos, config.priceScale(), SIZE_SCALE, true, book.bids.levels(),
                     book.asks.levels()));

@@ -7,6 +7,7 @@ final class InstrumentBook {
     final BookSide bids;
     final BookSide asks;
     private boolean quoted;
+    private boolean everQuoted;
     private long quotedBidPrice;
     private long quotedBidSize;
     private long quotedAskPrice;
@@ -27,6 +28,20 @@ final class InstrumentBook {
         quoted = false;
     }
 
+    /**
+     * Empties the book for a snapshot and forgets the last quote, so the snapshot restates the top of book even
+     * when it equals a quote that was produced but never published (held back or discarded). Returns whether the
+     * snapshot must be published even if it leaves the book empty: the book had levels, or a quote of it may
+     * have gone out.
+     */
+    boolean clearForSnapshot() {
+        boolean shown = !isEmpty() || everQuoted;
+        bids.clear();
+        asks.clear();
+        quoted = false;
+        return shown;
+    }
+
     /** True (and remembered as published) when the top of book differs from the last published quote. */
     boolean takeQuoteChange() {
         long bidPrice = bids.bestPrice();
@@ -38,6 +53,7 @@ final class InstrumentBook {
             return false;
         }
         quoted = true;
+        everQuoted = true;
         quotedBidPrice = bidPrice;
         quotedBidSize = bidSize;
         quotedAskPrice = askPrice;

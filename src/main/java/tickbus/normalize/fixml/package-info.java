@@ -11,7 +11,10 @@
  *   <li><b>Bid/offer</b> ({@code Typ} 0/1) maintain a price-level book per instrument. Each incremental entry
  *       gives a {@link tickbus.event.BookUpdate} with the one changed level (size 0 deletes), then a
  *       {@link tickbus.event.Quote} if the best bid or offer changed. A {@code MktDataFull} replaces the book and
- *       gives a snapshot {@code BookUpdate} (when the book has or had levels) and a quote if the top changed.</li>
+ *       gives a snapshot {@code BookUpdate} and a {@code Quote} restating the top of book, changed or not (when
+ *       the book has or had levels, or was quoted): quotes produced before it may never have been published (held
+ *       back until the snapshot, or discarded with a failed document), so the snapshot is where subscribers learn
+ *       the top again.</li>
  *   <li><b>Trade</b> ({@code Typ} 2): new is a {@link tickbus.event.TradeType#REGULAR} trade, delete is
  *       {@link tickbus.event.TradeType#BROKEN} (a bust of {@code TrdID}); a change (trade correction) has no
  *       faithful event in the model and is counted, not guessed. The last trade inside a snapshot is state, not a

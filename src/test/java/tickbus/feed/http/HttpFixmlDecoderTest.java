@@ -16,6 +16,7 @@ import tickbus.event.EventSink;
 import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
+import tickbus.event.Quote;
 import tickbus.feed.DecoderContext;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.SequenceValidator;
@@ -33,6 +34,7 @@ class HttpFixmlDecoderTest {
 
     private static final String ID = "XFIX:SIM001";
     private static final long PRICE = 100_00000000L;
+    private static final long TICK = 1_000_000L;
 
     private final List<MarketEvent> published = new ArrayList<>();
     private final AtomicInteger snapshotRequests = new AtomicInteger();
@@ -94,6 +96,47 @@ class HttpFixmlDecoderTest {
     }
 
     @Test
+    void afterAQuarantinedDocumentTheSnapshotRepublishesTheTopOfBook() {
+        decode(frame(0, 1, List.of(), 0, writer.startBatch(0, 1).mktDataInc(1, List.of(bid(PRICE, 10))).finish()), 1);
+        // Position 2 moves the top to PRICE+TICK x 3; the envelope contradicts the headers: quarantined, GAP 2..3.
+        byte[] bad = writer.startBatch(1, 2).mktDataInc(2, List.of(bid(PRICE + TICK, 3))).finish();
+        assertThrows(FixmlException.class, () -> decode(frame(1, 3, List.of(), 0, bad), 2));
+        // The snapshot requested after the GAP: the server's state, top PRICE+TICK x 3.
+        decode(frame(3, 4, List.of(), 0, writer.startBatch(3, 4).mktDataFull(new Snapshot(4, "SIM001", null, null,
+                List.of(new SnapshotEntry(Fixml.ENTRY_TYPE_BID, PRICE + TICK, 3L),
+                        new SnapshotEntry(Fixml.ENTRY_TYPE_BID, PRICE, 10L)))).finish()), 4);
+
+        assertEquals(List.of(PRICE, PRICE + TICK), bidsQuoted(),
+                "quote subscribers must learn the top of book the snapshot shows, not keep " + PRICE + " x 10");
+    }
+
+    @Test
+    void aJoiningInstrumentGetsAQuoteFromItsSnapshotEvenIfHeldBackUpdatesShowedTheSameTop() {
+        decode(frame(0, 1, List.of(ID), 0, writer.startBatch(0, 1).mktDataInc(1, List.of(bid(PRICE, 10))).finish()),
+                1);
+        decode(frame(1, 2, List.of(), 0, writer.startBatch(1, 2).mktDataFull(new Snapshot(2, "SIM001", null, null,
+                List.of(new SnapshotEntry(Fixml.ENTRY_TYPE_BID, PRICE, 10L)))).finish()), 2);
+
+        assertEquals(List.of("BookUpdate@2", "Quote@2"), kinds(published));
+        assertEquals(List.of(PRICE), bidsQuoted());
+    }
+
+    @Test
+    void anEmptySnapshotAfterAGapClearsTheQuoteSubscribersHold() {
+        decode(frame(0, 1, List.of(), 0, writer.startBatch(0, 1).mktDataInc(1, List.of(bid(PRICE, 10))).finish()), 1);
+        decode(frame(1, 2, List.of(), FrameHeader.FLAG_QUARANTINED, "kind=body-too-large".getBytes()), 2);
+        // Held back until the snapshot: the level goes, so the book the snapshot finds is already empty.
+        decode(frame(2, 3, List.of(), 0, writer.startBatch(2, 3).mktDataInc(3, List.of(IncrementalEntry.level(
+                UpdateAction.DELETE, Fixml.ENTRY_TYPE_BID, "SIM001", PRICE, 0))).finish()), 3);
+        decode(frame(3, 4, List.of(), 0, writer.startBatch(3, 4).mktDataFull(new Snapshot(4, "SIM001", null, null,
+                List.of())).finish()), 4);
+
+        assertEquals(List.of("BookUpdate@1", "Quote@1", "InstrumentStatus@2", "BookUpdate@4", "Quote@4"),
+                kinds(published));
+        assertEquals(List.of(PRICE, 0L), bidsQuoted(), "the empty book must replace the quote of " + PRICE + " x 10");
+    }
+
+    @Test
     void aResetForgetsTheBooksAndWaitsForSnapshots() {
         decode(frame(0, 1, List.of(), 0, writer.startBatch(0, 1).mktDataInc(1, List.of(bid(PRICE, 10))).finish()), 1);
         List<MarketEvent> before = new ArrayList<>();
@@ -122,6 +165,10 @@ class HttpFixmlDecoderTest {
 
     private static IncrementalEntry offer(long price, long size) {
         return IncrementalEntry.level(UpdateAction.NEW, Fixml.ENTRY_TYPE_OFFER, "SIM001", price, size);
+    }
+
+    private List<Long> bidsQuoted() {
+        return published.stream().filter(Quote.class::isInstance).map(event -> ((Quote) event).bidPrice()).toList();
     }
 
     private static List<String> kinds(List<MarketEvent> events) {

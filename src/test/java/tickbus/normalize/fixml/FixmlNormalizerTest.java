@@ -104,6 +104,16 @@ class FixmlNormalizerTest {
     }
 
     @Test
+    void aSnapshotRestatesTheQuoteEvenWhenTheTopIsUnchanged() {
+        poll(IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 10000, 2));
+        events.clear();
+        snapshot(new Snapshot(Fixml.ABSENT, "ES", null, null, List.of(new SnapshotEntry(BID, 10000L, 2L))));
+
+        assertEquals(List.of(book(2, true, List.of(level(10000, 2)), List.of()), quote(2, RECEIVED, 10000, 2, 0, 0)),
+                events);
+    }
+
+    @Test
     void unwantedInstrumentsKeepTheirBookButProduceNothingUntilWanted() {
         wanted.clear();
         poll(IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 10000, 1),
