@@ -44,6 +44,7 @@ public final class FixmlNormalizer implements FixmlListener {
     private long unknownLevelChanges;
     private long droppedLevels;
     private long droppedInstruments;
+    private long emptySnapshotLevels;
 
     public FixmlNormalizer(FixmlNormalizerConfig config, Predicate<String> wanted, EventSink sink) {
         this.config = config;
@@ -72,7 +73,7 @@ public final class FixmlNormalizer implements FixmlListener {
 
     public NormalizerCounters counters() {
         return new NormalizerCounters(unwantedEvents, ignoredEntries, unsupportedActions, unknownLevelDeletes,
-                unknownLevelChanges, droppedLevels, droppedInstruments);
+                unknownLevelChanges, droppedLevels, droppedInstruments, emptySnapshotLevels);
     }
 
     @Override
@@ -110,8 +111,8 @@ public final class FixmlNormalizer implements FixmlListener {
         for (int i = 0; i < message.entryCount(); i++) {
             MdEntry entry = message.entry(i);
             switch (entry.type()) {
-                case Fixml.ENTRY_TYPE_BID -> setLevel(book.bids, entry.price(), entry.size());
-                case Fixml.ENTRY_TYPE_OFFER -> setLevel(book.asks, entry.price(), entry.size());
+                case Fixml.ENTRY_TYPE_BID -> snapshotLevel(book.bids, entry);
+                case Fixml.ENTRY_TYPE_OFFER -> snapshotLevel(book.asks, entry);
                 case Fixml.ENTRY_TYPE_SETTLEMENT_PRICE -> settlement(book, entry.price(), message.businessDate(),
                         message.sequence(), receiveTimeNanos);
                 default -> ignoredEntries++;
@@ -152,6 +153,15 @@ public final class FixmlNormalizer implements FixmlListener {
                 receiveTimeNanos, config.priceScale(), SIZE_SCALE, false, bid ? changed : List.of(),
                 bid ? List.of() : changed));
         quoteIfChanged(book, entry.sequence(), exchangeTime);
+    }
+
+    /** A snapshot entry of size 0 has nothing to trade: it is no level, and must not become the best one. */
+    private void snapshotLevel(BookSide side, MdEntry entry) {
+        if (entry.size() == 0) {
+            emptySnapshotLevels++;
+            return;
+        }
+        setLevel(side, entry.price(), entry.size());
     }
 
     private long setLevel(BookSide side, long price, long size) {

@@ -10,7 +10,9 @@ package tickbus.normalize.fixml;
  * @param unknownLevelChanges changes of a price level the book did not have (applied as new)
  * @param droppedLevels new levels dropped because a book side was full
  * @param droppedInstruments entries dropped because the instrument limit was reached
+ * @param emptySnapshotLevels bid/offer entries of size 0 in a {@code MktDataFull}, skipped: no level
  */
 public record NormalizerCounters(long unwantedEvents, long ignoredEntries, long unsupportedActions,
-        long unknownLevelDeletes, long unknownLevelChanges, long droppedLevels, long droppedInstruments) {
+        long unknownLevelDeletes, long unknownLevelChanges, long droppedLevels, long droppedInstruments,
+        long emptySnapshotLevels) {
 }

@@ -14,7 +14,10 @@
  *       gives a snapshot {@code BookUpdate} and a {@code Quote} restating the top of book, changed or not (when
  *       the book has or had levels, or was quoted): quotes produced before it may never have been published (held
  *       back until the snapshot, or discarded with a failed document), so the snapshot is where subscribers learn
- *       the top again.</li>
+ *       the top again. A snapshot bid or offer of size 0 is no level: it is skipped and counted
+ *       ({@code emptySnapshotLevels}), never the best bid with nothing behind it. Refusing the document instead
+ *       would quarantine every instrument in it, and the snapshot requested next would likely carry the same
+ *       entry.</li>
  *   <li><b>Trade</b> ({@code Typ} 2): new is a {@link tickbus.event.TradeType#REGULAR} trade, delete is
  *       {@link tickbus.event.TradeType#BROKEN} (a bust of {@code TrdID}); a change (trade correction) has no
  *       faithful event in the model and is counted, not guessed. The last trade inside a snapshot is state, not a

@@ -114,6 +114,16 @@ class FixmlNormalizerTest {
     }
 
     @Test
+    void aZeroSizeSnapshotLevelIsNoLevelAndDoesNotHideTheRealBestBid() {
+        snapshot(new Snapshot(Fixml.ABSENT, "ES", null, null, List.of(new SnapshotEntry(BID, 10100L, 0L),
+                new SnapshotEntry(BID, 10000L, 5L), new SnapshotEntry(OFFER, 10200L, 0L))));
+
+        assertEquals(List.of(book(1, true, List.of(level(10000, 5)), List.of()), quote(1, RECEIVED, 10000, 5, 0, 0)),
+                events);
+        assertEquals(2, normalizer.counters().emptySnapshotLevels());
+    }
+
+    @Test
     void unwantedInstrumentsKeepTheirBookButProduceNothingUntilWanted() {
         wanted.clear();
         poll(IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 10000, 1),
@@ -133,7 +143,7 @@ class FixmlNormalizerTest {
                 IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 9800, 3),
                 IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 9700, 3));
 
-        assertEquals(new NormalizerCounters(0, 0, 0, 1, 1, 1, 0), normalizer.counters());
+        assertEquals(new NormalizerCounters(0, 0, 0, 1, 1, 1, 0, 0), normalizer.counters());
         assertEquals(List.of(2L, 3L, 4L), events.stream().filter(BookUpdate.class::isInstance)
                 .map(MarketEvent::sequence).toList());
     }
@@ -147,7 +157,7 @@ class FixmlNormalizerTest {
         poll(IncrementalEntry.level(UpdateAction.NEW, BID, "A", 1, 1),
                 IncrementalEntry.level(UpdateAction.NEW, BID, "B", 1, 1));
 
-        assertEquals(new NormalizerCounters(0, 0, 0, 0, 0, 0, 1), normalizer.counters());
+        assertEquals(new NormalizerCounters(0, 0, 0, 0, 0, 0, 1, 0), normalizer.counters());
         assertEquals(Set.of("XCME:A"), events.stream().map(MarketEvent::instrument).collect(Collectors.toSet()));
     }
 
