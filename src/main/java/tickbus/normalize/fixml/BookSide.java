@@ -5,13 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 import tickbus.event.BookLevel;
 
-/** One side of a price-level book: prices kept sorted best first in parallel arrays, bounded in size. */
+/**
+ * One side of a price-level book: prices kept sorted best first in parallel arrays, bounded in size. A full side
+ * keeps the best levels: a new price better than the worst level takes its place.
+ */
 final class BookSide {
 
-    /** Returned by {@link #set} when the side is full and the price is new. */
+    /** Returned by {@link #set} when the side is full and the price is worse than every level: nothing changed. */
     static final long FULL = -2;
     /** Returned by {@link #set} and {@link #remove} when the price had no level. */
     static final long ABSENT = -1;
+    /** Returned by {@link #set} when the side was full and the new price evicted the worst level. */
+    static final long EVICTED = -3;
 
     private static final int INITIAL_CAPACITY = 8;
 
@@ -20,13 +25,14 @@ final class BookSide {
     private long[] prices = new long[INITIAL_CAPACITY];
     private long[] sizes = new long[INITIAL_CAPACITY];
     private int count;
+    private long evictedPrice;
 
     BookSide(boolean bids, int maxLevels) {
         this.bids = bids;
         this.maxLevels = maxLevels;
     }
 
-    /** Sets the size at a price; returns the previous size, {@link #ABSENT} or {@link #FULL}. */
+    /** Sets the size at a price; returns the previous size, {@link #ABSENT}, {@link #EVICTED} or {@link #FULL}. */
     long set(long price, long size) {
         int index = find(price);
         if (index >= 0) {
@@ -34,21 +40,36 @@ final class BookSide {
             sizes[index] = size;
             return previous;
         }
-        if (count == maxLevels) {
+        int at = -index - 1;
+        if (count < maxLevels) {
+            insert(at, price, size);
+            return ABSENT;
+        }
+        if (at == count) {
             return FULL;
         }
-        int insert = -index - 1;
+        count--;
+        evictedPrice = prices[count];
+        insert(at, price, size);
+        return EVICTED;
+    }
+
+    /** The price of the level evicted by the last {@link #set} that returned {@link #EVICTED}. */
+    long evictedPrice() {
+        return evictedPrice;
+    }
+
+    private void insert(int at, long price, long size) {
         if (count == prices.length) {
             int capacity = Math.min(maxLevels, prices.length * 2);
             prices = Arrays.copyOf(prices, capacity);
             sizes = Arrays.copyOf(sizes, capacity);
         }
-        System.arraycopy(prices, insert, prices, insert + 1, count - insert);
-        System.arraycopy(sizes, insert, sizes, insert + 1, count - insert);
-        prices[insert] = price;
-        sizes[insert] = size;
+        System.arraycopy(prices, at, prices, at + 1, count - at);
+        System.arraycopy(sizes, at, sizes, at + 1, count - at);
+        prices[at] = price;
+        sizes[at] = size;
         count++;
-        return ABSENT;
     }
 
     /** Removes the level at a price; returns its size or {@link #ABSENT}. */

@@ -43,6 +43,7 @@ public final class FixmlNormalizer implements FixmlListener {
     private long unknownLevelDeletes;
     private long unknownLevelChanges;
     private long droppedLevels;
+    private long evictedLevels;
     private long droppedInstruments;
     private long emptySnapshotLevels;
 
@@ -73,7 +74,7 @@ public final class FixmlNormalizer implements FixmlListener {
 
     public NormalizerCounters counters() {
         return new NormalizerCounters(unwantedEvents, ignoredEntries, unsupportedActions, unknownLevelDeletes,
-                unknownLevelChanges, droppedLevels, droppedInstruments, emptySnapshotLevels);
+                unknownLevelChanges, droppedLevels, evictedLevels, droppedInstruments, emptySnapshotLevels);
     }
 
     @Override
@@ -129,17 +130,19 @@ public final class FixmlNormalizer implements FixmlListener {
     private void level(InstrumentBook book, MdEntry entry) {
         BookSide side = entry.type() == Fixml.ENTRY_TYPE_BID ? book.bids : book.asks;
         long size = entry.action() == UpdateAction.DELETE ? 0 : entry.size();
+        long previous = 0;
         if (size == 0) {
             if (side.remove(entry.price()) == BookSide.ABSENT) {
                 unknownLevelDeletes++;
                 return;
             }
         } else {
-            long previous = setLevel(side, entry.price(), size);
+            previous = setLevel(side, entry.price(), size);
             if (previous == BookSide.FULL) {
                 return;
             }
-            if (previous == BookSide.ABSENT && entry.action() == UpdateAction.CHANGE) {
+            boolean added = previous == BookSide.ABSENT || previous == BookSide.EVICTED;
+            if (added && entry.action() == UpdateAction.CHANGE) {
                 unknownLevelChanges++;
             }
         }
@@ -147,12 +150,18 @@ public final class FixmlNormalizer implements FixmlListener {
             return;
         }
         long exchangeTime = exchangeTime(entry);
-        List<BookLevel> changed = List.of(new BookLevel(entry.price(), size));
+        List<BookLevel> changed = changedLevels(side, entry.price(), size, previous);
         boolean bid = side == book.bids;
         sink.accept(new BookUpdate(book.instrument, config.venue(), config.source(), entry.sequence(), exchangeTime,
                 receiveTimeNanos, config.priceScale(), SIZE_SCALE, false, bid ? changed : List.of(),
                 bid ? List.of() : changed));
         quoteIfChanged(book, entry.sequence(), exchangeTime);
+    }
+
+    /** The level set, and the level it evicted: subscribers drop that one too, so their books stay equal to ours. */
+    private static List<BookLevel> changedLevels(BookSide side, long price, long size, long previous) {
+        BookLevel level = new BookLevel(price, size);
+        return previous == BookSide.EVICTED ? List.of(level, new BookLevel(side.evictedPrice(), 0)) : List.of(level);
     }
 
     /** A snapshot entry of size 0 has nothing to trade: it is no level, and must not become the best one. */
@@ -168,6 +177,8 @@ public final class FixmlNormalizer implements FixmlListener {
         long previous = side.set(price, size);
         if (previous == BookSide.FULL) {
             droppedLevels++;
+        } else if (previous == BookSide.EVICTED) {
+            evictedLevels++;
         }
         return previous;
     }

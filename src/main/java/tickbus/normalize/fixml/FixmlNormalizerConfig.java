@@ -12,7 +12,8 @@ import tickbus.event.Prices;
  * @param maturityInInstrumentId when true and an {@code Instrmt} has {@code MMY}, the id is
  *     {@code VENUE:Sym-MMY} (one instrument per contract month or forward date)
  * @param maxInstruments most instruments tracked; entries for further ones are dropped and counted
- * @param maxLevelsPerSide most price levels kept per book side; further levels are dropped and counted
+ * @param maxLevelsPerSide most price levels kept per book side, the best ones: on a full side a new level better
+ *     than the worst evicts it, a worse one is dropped; both are counted
  */
 public record FixmlNormalizerConfig(String venue, String source, int priceScale, boolean maturityInInstrumentId,
         int maxInstruments, int maxLevelsPerSide) {

@@ -18,6 +18,12 @@
  *       ({@code emptySnapshotLevels}), never the best bid with nothing behind it. Refusing the document instead
  *       would quarantine every instrument in it, and the snapshot requested next would likely carry the same
  *       entry.</li>
+ *   <li><b>Bounded depth</b>: a book side keeps its best {@code maxLevelsPerSide} levels. On a full side a new
+ *       price better than the worst level evicts it (counted, {@code evictedLevels}), and the entry's
+ *       {@code BookUpdate} carries the evicted level with size 0, so subscribers' books keep the same depth; a
+ *       new price worse than every level is dropped (counted, {@code droppedLevels}). A later delete or change of
+ *       a level beyond the depth finds no level and is counted as for any unknown level (a change is applied as
+ *       new if it fits).</li>
  *   <li><b>Trade</b> ({@code Typ} 2): new is a {@link tickbus.event.TradeType#REGULAR} trade, delete is
  *       {@link tickbus.event.TradeType#BROKEN} (a bust of {@code TrdID}); a change (trade correction) has no
  *       faithful event in the model and is counted, not guessed. The last trade inside a snapshot is state, not a

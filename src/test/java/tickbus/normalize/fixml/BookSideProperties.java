@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import tickbus.event.BookLevel;
 
-/** A book side behaves like a sorted map capped at its level limit, best price first. */
+/** A book side behaves like a sorted map of the best levels up to its limit, best price first. */
 class BookSideProperties {
 
     private static final int MAX_LEVELS = 5;
@@ -31,6 +31,11 @@ class BookSideProperties {
             } else if (model.containsKey(price) || model.size() < MAX_LEVELS) {
                 Long previous = model.put(price, size);
                 assertEquals(previous == null ? BookSide.ABSENT : previous, side.set(price, size));
+            } else if (model.comparator().compare(price, model.lastKey()) < 0) {
+                long worst = model.pollLastEntry().getKey();
+                model.put(price, size);
+                assertEquals(BookSide.EVICTED, side.set(price, size));
+                assertEquals(worst, side.evictedPrice());
             } else {
                 assertEquals(BookSide.FULL, side.set(price, size));
             }

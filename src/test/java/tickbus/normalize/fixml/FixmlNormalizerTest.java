@@ -143,9 +143,36 @@ class FixmlNormalizerTest {
                 IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 9800, 3),
                 IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 9700, 3));
 
-        assertEquals(new NormalizerCounters(0, 0, 0, 1, 1, 1, 0, 0), normalizer.counters());
+        assertEquals(new NormalizerCounters(0, 0, 0, 1, 1, 1, 0, 0, 0), normalizer.counters());
         assertEquals(List.of(2L, 3L, 4L), events.stream().filter(BookUpdate.class::isInstance)
                 .map(MarketEvent::sequence).toList());
+    }
+
+    @Test
+    void aFullSideEvictsItsWorstLevelForABetterPriceAndSaysSo() {
+        poll(IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 10000, 1),
+                IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 9900, 1),
+                IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 9800, 1));
+        events.clear();
+        poll(IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 10100, 7),
+                IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 9700, 2),
+                IncrementalEntry.level(UpdateAction.DELETE, BID, "ES", 9800, 0));
+
+        assertEquals(List.of(book(4, false, List.of(level(10100, 7), level(9800, 0)), List.of()),
+                quote(4, RECEIVED, 10100, 7, 0, 0)), events, "9700 is worse than every level kept: dropped; the delete "
+                        + "of the evicted 9800 finds no level, as for any level beyond the book's depth");
+        assertEquals(new NormalizerCounters(0, 0, 0, 1, 0, 1, 1, 0, 0), normalizer.counters());
+    }
+
+    @Test
+    void aSnapshotOverTheLevelBoundKeepsTheBestLevelsWhateverTheirOrder() {
+        snapshot(new Snapshot(Fixml.ABSENT, "ES", null, null, List.of(new SnapshotEntry(BID, 9700L, 1L),
+                new SnapshotEntry(BID, 9800L, 1L), new SnapshotEntry(BID, 9900L, 1L),
+                new SnapshotEntry(BID, 10000L, 9L))));
+
+        assertEquals(List.of(book(1, true, List.of(level(10000, 9), level(9900, 1), level(9800, 1)), List.of()),
+                quote(1, RECEIVED, 10000, 9, 0, 0)), events);
+        assertEquals(1, normalizer.counters().evictedLevels());
     }
 
     @Test
@@ -157,7 +184,7 @@ class FixmlNormalizerTest {
         poll(IncrementalEntry.level(UpdateAction.NEW, BID, "A", 1, 1),
                 IncrementalEntry.level(UpdateAction.NEW, BID, "B", 1, 1));
 
-        assertEquals(new NormalizerCounters(0, 0, 0, 0, 0, 0, 1, 0), normalizer.counters());
+        assertEquals(new NormalizerCounters(0, 0, 0, 0, 0, 0, 0, 1, 0), normalizer.counters());
         assertEquals(Set.of("XCME:A"), events.stream().map(MarketEvent::instrument).collect(Collectors.toSet()));
     }
 
