@@ -7,8 +7,9 @@ public interface FrameDecoder {
 
     /**
      * Decode one frame at {@code frames[offset, offset + length)} and put the resulting events into
-     * {@link DecoderContext#sink()}. Throw a {@link tickbus.protocol.ProtocolException} for bad input: the
-     * worker counts it by kind and goes on with the next frame.
+     * {@link DecoderContext#sink()}. Throw a {@link tickbus.protocol.ProtocolException} for bad input (an
+     * {@link InputProblem} for input handled and counted): the worker counts it by kind and goes on with the next
+     * frame.
      */
     void decode(long sequence, long receiveTimeNanos, Buffer frames, int offset, int length);
 

@@ -13,6 +13,7 @@ import tickbus.event.InstrumentStatus;
 import tickbus.event.Quote;
 import tickbus.feed.DecoderContext;
 import tickbus.feed.FrameDecoder;
+import tickbus.feed.InputProblem;
 import tickbus.normalize.itch.Itch50Normalizer;
 import tickbus.normalize.itch.Itch50NormalizerCounters;
 import tickbus.normalize.itch.OrderBook;
@@ -173,7 +174,7 @@ final class Itch50FrameDecoder implements FrameDecoder {
         for (int i = 0; i < now.length; i++) {
             if (now[i] != reportedProblems[i]) {
                 System.arraycopy(now, 0, reportedProblems, 0, now.length);
-                throw new Itch50InputProblem(PROBLEM_KINDS[i], "ITCH message counted and skipped or marked suspect: "
+                throw new InputProblem(PROBLEM_KINDS[i], "ITCH message counted and skipped or marked suspect: "
                         + "kind=" + PROBLEM_KINDS[i] + ", sequence=" + sequence + ", total=" + now[i]);
             }
         }

@@ -27,6 +27,7 @@ import tickbus.event.MarketEvent;
 import tickbus.event.Quote;
 import tickbus.feed.DecoderContext;
 import tickbus.feed.FeedSettings;
+import tickbus.feed.InputProblem;
 import tickbus.feed.SequenceValidator;
 import tickbus.protocol.itch.Itch50;
 import tickbus.testing.FakeClock;
@@ -85,15 +86,15 @@ class Itch50FrameDecoderTest {
     @Test
     void inputTheBooksContradictIsReportedByKindAfterItWasHandled() {
         feed(Itch50TestMessages.stockDirectory(1, T, "AAA"));
-        Itch50InputProblem unknownOrder = assertThrows(Itch50InputProblem.class,
+        InputProblem unknownOrder = assertThrows(InputProblem.class,
                 () -> feed(Itch50TestMessages.delete(1, T, 42)));
         assertEquals("itch-unknown-order", unknownOrder.kind());
         assertEquals("ITCH message counted and skipped or marked suspect: kind=itch-unknown-order, sequence=2, total=1",
                 unknownOrder.getMessage());
-        assertEquals("itch-unknown-type", assertThrows(Itch50InputProblem.class,
+        assertEquals("itch-unknown-type", assertThrows(InputProblem.class,
                 () -> feed(new byte[] {'z', 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0})).kind());
         byte[] truncated = java.util.Arrays.copyOf(Itch50TestMessages.addOrder(1, T, 5, Itch50.BUY, 1, "AAA", 1), 30);
-        assertEquals("itch-malformed", assertThrows(Itch50InputProblem.class, () -> feed(truncated)).kind());
+        assertEquals("itch-malformed", assertThrows(InputProblem.class, () -> feed(truncated)).kind());
         feed(Itch50TestMessages.addOrder(1, T, 6, Itch50.BUY, 1, "AAA", 1));
         assertEquals(5, decoded.sum());
     }
