@@ -15,6 +15,7 @@ import tickbus.event.Quote;
 import tickbus.feed.DecoderContext;
 import tickbus.feed.FeedClock;
 import tickbus.feed.FrameDecoder;
+import tickbus.feed.InputProblem;
 import tickbus.normalize.fixml.FixmlNormalizer;
 import tickbus.normalize.fixml.FixmlNormalizerConfig;
 import tickbus.protocol.fixml.FixmlBatch;
@@ -31,11 +32,14 @@ import tickbus.protocol.fixml.MktDataInc;
  * document that fails is quarantined: counted by kind, its raw bytes kept in the {@link QuarantineLog}, a GAP
  * naming its positions published to every instrument with demand, every book held back until its snapshot, and
  * snapshots requested. The same bytes would fail again, so a document is never retried here; responses that can
- * differ on a second try are retried by the connection before they reach a worker.
+ * differ on a second try are retried by the connection before they reach a worker. Entries refused because their
+ * instrument's id belongs to another symbol and maturity do not fail the document: once its events are published,
+ * an {@link InputProblem} naming both instruments is thrown for the worker to count.
  */
 final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
 
     private static final int INITIAL_SCRATCH_BYTES = 64 * 1024;
+    private static final String ID_CONFLICT_KIND = "fixml-instrument-id-taken";
 
     private final DecoderContext context;
     private final FixmlNormalizerConfig config;
@@ -90,6 +94,7 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
         frames.getBytes(header.payloadOffset, offset + length, scratch, 0);
         normalizer.receiveTimeNanos(receiveTimeNanos);
         pending.clear();
+        long idConflictsBefore = normalizer.counters().instrumentIdConflicts();
         try {
             FixmlBatch batch = decoder.decode(scratch, 0, documentLength, header.charset, this);
             checkRange(batch, sequence - 1, header.lastPosition);
@@ -110,6 +115,7 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
             context.sink().accept(event);
         }
         pending.clear();
+        reportIdConflicts(idConflictsBefore, sequence, header.lastPosition);
     }
 
     @Override
@@ -119,7 +125,10 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
 
     @Override
     public void mktDataFull(MktDataFull message) {
-        gate.snapshotArrived(instrumentId(message.symbol(), message.maturity()));
+        String instrument = normalizer.instrumentId(message.symbol(), message.maturity());
+        if (instrument != null) {
+            gate.snapshotArrived(instrument);
+        }
         normalizer.mktDataFull(message);
     }
 
@@ -158,17 +167,20 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
         requestSnapshots.run();
     }
 
+    /** Entries the document's events lack because their instrument's id is another's: for the worker to count. */
+    private void reportIdConflicts(long before, long first, long last) {
+        long conflicts = normalizer.counters().instrumentIdConflicts();
+        if (conflicts != before) {
+            throw new InputProblem(ID_CONFLICT_KIND, normalizer.lastInstrumentIdConflict() + ", entries="
+                    + (conflicts - before) + ", positions=" + first + ".." + last);
+        }
+    }
+
     private static void checkRange(FixmlBatch batch, long cursor, long next) {
         if (batch.cursor() != cursor || batch.next() != next) {
             throw new FixmlException(FixmlException.Reason.BAD_SEQUENCE, "document range differs from the response's:"
                     + " cursor=" + batch.cursor() + ", next=" + batch.next() + ", expectedCursor=" + cursor
                     + ", expectedNext=" + next);
         }
-    }
-
-    /** The id {@link FixmlNormalizer} gives the instrument (see {@code tickbus.normalize.fixml}). */
-    private String instrumentId(String symbol, String maturity) {
-        boolean withMaturity = maturity != null && config.maturityInInstrumentId();
-        return config.venue() + ":" + symbol + (withMaturity ? "-" + maturity : "");
     }
 }

@@ -44,7 +44,6 @@ public final class FixmlNormalizer implements FixmlListener {
     private long unknownLevelChanges;
     private long droppedLevels;
     private long evictedLevels;
-    private long droppedInstruments;
     private long emptySnapshotLevels;
 
     public FixmlNormalizer(FixmlNormalizerConfig config, Predicate<String> wanted, EventSink sink) {
@@ -74,7 +73,21 @@ public final class FixmlNormalizer implements FixmlListener {
 
     public NormalizerCounters counters() {
         return new NormalizerCounters(unwantedEvents, ignoredEntries, unsupportedActions, unknownLevelDeletes,
-                unknownLevelChanges, droppedLevels, evictedLevels, droppedInstruments, emptySnapshotLevels);
+                unknownLevelChanges, droppedLevels, evictedLevels, books.droppedInstruments(), emptySnapshotLevels,
+                books.idConflicts());
+    }
+
+    /**
+     * The id of the events of the instrument with this FIXML symbol and maturity; null when another symbol and
+     * maturity has that id, and this instrument's entries are refused.
+     */
+    public String instrumentId(String symbol, String maturity) {
+        return books.idOf(symbol, maturity);
+    }
+
+    /** What the last instrument refused for its id was and which instrument has that id; null when none was. */
+    public String lastInstrumentIdConflict() {
+        return books.lastIdConflict();
     }
 
     @Override
@@ -83,7 +96,6 @@ public final class FixmlNormalizer implements FixmlListener {
             MdEntry entry = message.entry(i);
             InstrumentBook book = books.find(entry.symbol(), entry.maturity());
             if (book == null) {
-                droppedInstruments++;
                 continue;
             }
             switch (entry.type()) {
@@ -105,7 +117,6 @@ public final class FixmlNormalizer implements FixmlListener {
     public void mktDataFull(MktDataFull message) {
         InstrumentBook book = books.find(message.symbol(), message.maturity());
         if (book == null) {
-            droppedInstruments++;
             return;
         }
         boolean shown = book.clearForSnapshot();

@@ -33,6 +33,15 @@ public record FixmlNormalizerConfig(String venue, String source, int priceScale,
         }
     }
 
+    /**
+     * The id of an instrument's events: {@code VENUE:Sym}, or {@code VENUE:Sym-MMY} when it has a maturity and
+     * {@link #maturityInInstrumentId}.
+     */
+    public String instrumentId(String symbol, String maturity) {
+        boolean withMaturity = maturity != null && maturityInInstrumentId;
+        return venue + ":" + symbol + (withMaturity ? "-" + maturity : "");
+    }
+
     /** Defaults for {@code source}: venue XCME, scale 8, maturity in the id. */
     public static FixmlNormalizerConfig defaults(String source) {
         return new FixmlNormalizerConfig(DEFAULT_VENUE, source, DEFAULT_PRICE_SCALE, true, DEFAULT_MAX_INSTRUMENTS,

@@ -1,9 +1,12 @@
 package tickbus.normalize.fixml;
 
-/** One instrument's id, price-level book and the last quote published for it. */
+/** One instrument's id, FIXML symbol and maturity, price-level book and the last quote published for it. */
 final class InstrumentBook {
 
     final String instrument;
+    final String symbol;
+    /** Null when the instrument has none, or maturities are not part of ids. */
+    final String maturity;
     final BookSide bids;
     final BookSide asks;
     private boolean quoted;
@@ -13,8 +16,10 @@ final class InstrumentBook {
     private long quotedAskPrice;
     private long quotedAskSize;
 
-    InstrumentBook(String instrument, int maxLevelsPerSide) {
+    InstrumentBook(String instrument, String symbol, String maturity, int maxLevelsPerSide) {
         this.instrument = instrument;
+        this.symbol = symbol;
+        this.maturity = maturity;
         this.bids = new BookSide(true, maxLevelsPerSide);
         this.asks = new BookSide(false, maxLevelsPerSide);
     }

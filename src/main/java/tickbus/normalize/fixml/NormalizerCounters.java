@@ -12,8 +12,9 @@ package tickbus.normalize.fixml;
  * @param evictedLevels worst levels of a full book side dropped to make room for a better new level
  * @param droppedInstruments entries dropped because the instrument limit was reached
  * @param emptySnapshotLevels bid/offer entries of size 0 in a {@code MktDataFull}, skipped: no level
+ * @param instrumentIdConflicts entries refused because another symbol and maturity has their instrument's id
  */
 public record NormalizerCounters(long unwantedEvents, long ignoredEntries, long unsupportedActions,
         long unknownLevelDeletes, long unknownLevelChanges, long droppedLevels, long evictedLevels,
-        long droppedInstruments, long emptySnapshotLevels) {
+        long droppedInstruments, long emptySnapshotLevels, long instrumentIdConflicts) {
 }

@@ -7,7 +7,10 @@
  *       {@code Instrmt} carries {@code MMY} the id is {@code VENUE:Sym-MMY}. A CME symbol such as
  *       {@code USDCAN} names a product, not a contract: the CME settlement file has 454 forward dates for it,
  *       each with its own settlement price, and folding them into one id would leave the last date's price
- *       overwriting the others. The contract is {@code Sym} plus maturity, as in FIX itself.</li>
+ *       overwriting the others. The contract is {@code Sym} plus maturity, as in FIX itself. An id belongs to
+ *       one instrument: {@code Sym="ES-Z4"} and {@code Sym="ES" MMY="Z4"} both make {@code XCME:ES-Z4}, so the
+ *       one seen second is refused, its entries counted ({@code instrumentIdConflicts}) and described
+ *       ({@code lastInstrumentIdConflict()}, naming both), never published under the other's id.</li>
  *   <li><b>Bid/offer</b> ({@code Typ} 0/1) maintain a price-level book per instrument. Each incremental entry
  *       gives a {@link tickbus.event.BookUpdate} with the one changed level (size 0 deletes), then a
  *       {@link tickbus.event.Quote} if the best bid or offer changed. A {@code MktDataFull} replaces the book and

@@ -19,6 +19,7 @@ import tickbus.event.MarketEvent;
 import tickbus.event.Quote;
 import tickbus.feed.DecoderContext;
 import tickbus.feed.FeedSettings;
+import tickbus.feed.InputProblem;
 import tickbus.feed.SequenceValidator;
 import tickbus.protocol.fixml.Fixml;
 import tickbus.protocol.fixml.FixmlException;
@@ -33,6 +34,7 @@ import tickbus.testing.MutableClock;
 class HttpFixmlDecoderTest {
 
     private static final String ID = "XFIX:SIM001";
+    private static final String CONTRACT = "XFIX:SIM001-Z4";
     private static final long PRICE = 100_00000000L;
     private static final long TICK = 1_000_000L;
 
@@ -137,6 +139,26 @@ class HttpFixmlDecoderTest {
     }
 
     @Test
+    void aSnapshotOfAnInstrumentRefusedForItsIdNeitherPublishesNorOpensTheGateOfTheOneThatHasIt() {
+        byte[] document = writer.startBatch(0, 3).mktDataInc(1, List.of(IncrementalEntry.level(UpdateAction.NEW,
+                Fixml.ENTRY_TYPE_BID, "SIM001-Z4", PRICE, 10)))
+                .mktDataFull(new Snapshot(2, "SIM001", "Z4", null, List.of(new SnapshotEntry(Fixml.ENTRY_TYPE_BID,
+                        PRICE * 2, 1L))))
+                .mktDataInc(3, List.of(IncrementalEntry.level(UpdateAction.NEW, Fixml.ENTRY_TYPE_BID, "SIM001-Z4",
+                        PRICE + TICK, 1))).finish();
+        InputProblem problem = assertThrows(InputProblem.class, () -> decode(frame(0, 3, List.of(CONTRACT), 0,
+                document), 1));
+        decode(frame(3, 4, List.of(), 0, writer.startBatch(3, 4).mktDataFull(new Snapshot(4, "SIM001-Z4", null, null,
+                List.of(new SnapshotEntry(Fixml.ENTRY_TYPE_BID, PRICE + TICK, 1L)))).finish()), 4);
+
+        assertEquals("fixml-instrument-id-taken", problem.kind());
+        assertEquals("instrument id taken by another symbol and maturity: id=" + CONTRACT + ", Sym=SIM001, MMY=Z4, "
+                + "takenBySym=SIM001-Z4, takenByMMY=absent, entries=1, positions=1..3", problem.getMessage());
+        assertEquals(List.of("BookUpdate@4", "Quote@4"), kinds(published), "held back until the owner's snapshot");
+        assertEquals(List.of(PRICE + TICK), bidsQuoted());
+    }
+
+    @Test
     void aResetForgetsTheBooksAndWaitsForSnapshots() {
         decode(frame(0, 1, List.of(), 0, writer.startBatch(0, 1).mktDataInc(1, List.of(bid(PRICE, 10))).finish()), 1);
         List<MarketEvent> before = new ArrayList<>();
@@ -198,7 +220,7 @@ class HttpFixmlDecoderTest {
 
             @Override
             public boolean wanted(String instrument) {
-                return ID.equals(instrument);
+                return ID.equals(instrument) || CONTRACT.equals(instrument);
             }
 
             @Override

@@ -121,7 +121,7 @@ class CmeSettlementFileTest {
         assertEquals(expectedSettlements.keySet(), settlements.keySet());
         expectedSettlements.forEach((id, expected) -> assertEquals(0, expected.compareTo(settlements.get(id)),
                 () -> id + ": expected=" + expected + ", actual=" + settlements.get(id)));
-        assertEquals(new NormalizerCounters(0, 3L * CmeSettlementFile.SNAPSHOTS, 0, 0, 0, 0, 0, 0, 0),
+        assertEquals(new NormalizerCounters(0, 3L * CmeSettlementFile.SNAPSHOTS, 0, 0, 0, 0, 0, 0, 0, 0),
                 normalizer.counters());
     }
 

@@ -143,7 +143,7 @@ class FixmlNormalizerTest {
                 IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 9800, 3),
                 IncrementalEntry.level(UpdateAction.NEW, BID, "ES", 9700, 3));
 
-        assertEquals(new NormalizerCounters(0, 0, 0, 1, 1, 1, 0, 0, 0), normalizer.counters());
+        assertEquals(new NormalizerCounters(0, 0, 0, 1, 1, 1, 0, 0, 0, 0), normalizer.counters());
         assertEquals(List.of(2L, 3L, 4L), events.stream().filter(BookUpdate.class::isInstance)
                 .map(MarketEvent::sequence).toList());
     }
@@ -161,7 +161,7 @@ class FixmlNormalizerTest {
         assertEquals(List.of(book(4, false, List.of(level(10100, 7), level(9800, 0)), List.of()),
                 quote(4, RECEIVED, 10100, 7, 0, 0)), events, "9700 is worse than every level kept: dropped; the delete "
                         + "of the evicted 9800 finds no level, as for any level beyond the book's depth");
-        assertEquals(new NormalizerCounters(0, 0, 0, 1, 0, 1, 1, 0, 0), normalizer.counters());
+        assertEquals(new NormalizerCounters(0, 0, 0, 1, 0, 1, 1, 0, 0, 0), normalizer.counters());
     }
 
     @Test
@@ -184,7 +184,7 @@ class FixmlNormalizerTest {
         poll(IncrementalEntry.level(UpdateAction.NEW, BID, "A", 1, 1),
                 IncrementalEntry.level(UpdateAction.NEW, BID, "B", 1, 1));
 
-        assertEquals(new NormalizerCounters(0, 0, 0, 0, 0, 0, 0, 1, 0), normalizer.counters());
+        assertEquals(new NormalizerCounters(0, 0, 0, 0, 0, 0, 0, 1, 0, 0), normalizer.counters());
         assertEquals(Set.of("XCME:A"), events.stream().map(MarketEvent::instrument).collect(Collectors.toSet()));
     }
 
@@ -219,6 +219,23 @@ class FixmlNormalizerTest {
 
         assertEquals(List.of("XCME:USDCAN-20200618", "XCME:USDCAN"), events.stream().map(MarketEvent::instrument)
                 .toList());
+    }
+
+    @Test
+    void twoInstrumentsNeverShareAnIdTheSecondIsRefusedAndNamed() {
+        wanted.add("XCME:ES-Z4");
+        snapshot(new Snapshot(Fixml.ABSENT, "ES-Z4", null, null, List.of(new SnapshotEntry(BID, 10000L, 1L))));
+        snapshot(new Snapshot(Fixml.ABSENT, "ES", "Z4", null, List.of(new SnapshotEntry(BID, 20000L, 1L))));
+        poll(new IncrementalEntry(UpdateAction.NEW, BID, "ES", "Z4", 20100L, 1L, Fixml.ABSENT, null, null,
+                Fixml.AGGRESSOR_NONE));
+
+        assertEquals(List.of(new Quote("XCME:ES-Z4", "XCME", "http-cme", 1, RECEIVED, RECEIVED, SCALE, 0, 10000, 1, 0,
+                0)), events.stream().filter(Quote.class::isInstance).toList(), "only the instrument that has the id");
+        assertEquals(2, normalizer.counters().instrumentIdConflicts());
+        assertEquals("instrument id taken by another symbol and maturity: id=XCME:ES-Z4, Sym=ES, MMY=Z4, "
+                + "takenBySym=ES-Z4, takenByMMY=absent", normalizer.lastInstrumentIdConflict());
+        assertEquals(Arrays.asList("XCME:ES-Z4", null, "XCME:ES-H5"), Arrays.asList(normalizer.instrumentId("ES-Z4",
+                null), normalizer.instrumentId("ES", "Z4"), normalizer.instrumentId("ES", "H5")));
     }
 
     private FixmlNormalizer newNormalizer() {
