@@ -130,6 +130,14 @@ public final class DemandRegistry {
         return nodes != null && !nodes.isEmpty();
     }
 
+    /**
+     * Whether any node wants some kind of the instrument, this node's own demand counted from the moment
+     * {@link #acquire} returns (unlike {@link #isDemanded(String)}, which follows the announcements). Thread-safe.
+     */
+    public boolean isAnyKindDemanded(String instrument) {
+        return kindsByInstrument.containsKey(instrument);
+    }
+
     /** Whether any node wants this kind of the instrument. One map look-up; thread-safe. */
     public boolean isDemanded(String instrument, EventKind kind) {
         Integer kinds = kindsByInstrument.get(instrument);

@@ -238,7 +238,7 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
 
     @Override
     public boolean wanted(String instrument) {
-        return demand.isDemanded(instrument);
+        return demand.isAnyKindDemanded(instrument);
     }
 
     @Override

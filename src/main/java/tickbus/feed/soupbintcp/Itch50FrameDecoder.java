@@ -118,6 +118,8 @@ final class Itch50FrameDecoder implements FrameDecoder {
             sink.accept(new InstrumentStatus(instrument, venue, source, lastSequence, exchangeTimeNanos,
                     lastReceiveTimeNanos, InstrumentState.SUSPECT, 0, 0, "book contradicted by earlier messages"));
         }
+        // Somebody just subscribed: publish from the next message on, not from when the feed hears of the demand.
+        normalizer.snapshotSent(book);
     }
 
     /** A new session: new books, and a trading date taken afresh unless one is configured. */

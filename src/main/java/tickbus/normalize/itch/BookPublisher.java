@@ -87,6 +87,13 @@ final class BookPublisher {
         }
     }
 
+    /** A snapshot of the book was sent: publish its changes from now on, deltas to that snapshot. */
+    void snapshotSent(OrderBook book) {
+        book.wanted(true);
+        book.published(true);
+        book.takeQuoteChange();
+    }
+
     /** Tell wanted instruments their state is void, then empty every book. */
     void reset(String reason) {
         for (int i = 0; i < books.bookCount(); i++) {

@@ -131,6 +131,15 @@ public final class Itch50Normalizer implements Itch50Listener {
         publisher.refreshDemand();
     }
 
+    /**
+     * A subscriber was sent the book's snapshot as of the last message: its events are published from the next
+     * message on (until a demand refresh finds nobody wants it), so none falls between the snapshot and the moment
+     * the feed learns of the demand.
+     */
+    public void snapshotSent(OrderBook book) {
+        publisher.snapshotSent(book);
+    }
+
     /** The upstream session changed: every book and order is void. Wanted instruments get a RESET status. */
     public void reset(long sequence, long receiveTimeNanos, String reason) {
         emitter.message(sequence, receiveTimeNanos);

@@ -25,6 +25,7 @@ import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
 import tickbus.event.Quote;
+import tickbus.event.Trade;
 import tickbus.feed.DecoderContext;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.InputProblem;
@@ -81,6 +82,24 @@ class Itch50FrameDecoderTest {
         assertTrue(events.get(0) instanceof BookUpdate first && first.snapshot(), events.toString());
         Quote last = (Quote) events.stream().filter(Quote.class::isInstance).reduce((a, b) -> b).orElseThrow();
         assertEquals(100_0000, last.askPrice());
+    }
+
+    @Test
+    void eventsFollowASnapshotAtOnceNotOnlyWhenTheFeedHearsOfTheDemand() {
+        feed(Itch50TestMessages.stockDirectory(1, T, "AAA"),
+                Itch50TestMessages.addOrder(1, T, 1, Itch50.BUY, 100, "AAA", 99_0000),
+                Itch50TestMessages.addOrder(1, T, 2, Itch50.SELL, 100, "AAA", 101_0000));
+        List<MarketEvent> snapshot = new ArrayList<>();
+        decoder.snapshot(AAA, snapshot::add);
+        feed(Itch50TestMessages.executed(1, T + 1, 2, 40, 9));
+
+        Trade trade = (Trade) events.stream().filter(Trade.class::isInstance).findFirst().orElseThrow(
+                () -> new AssertionError("the execution right after the snapshot was not published: " + events));
+        assertEquals(List.of(101_0000L, 40L, 9L), List.of(trade.price(), trade.size(), Long.parseLong(trade.tradeId())));
+        Quote quote = (Quote) events.stream().filter(Quote.class::isInstance).findFirst().orElseThrow();
+        assertEquals(60, quote.askSize());
+        assertTrue(events.stream().noneMatch(event -> event instanceof BookUpdate update && update.snapshot()),
+                "no second snapshot: " + events);
     }
 
     @Test
