@@ -4,14 +4,14 @@ import tickbus.event.Prices;
 
 /**
  * Exact conversion of decimal text, with or without an exponent ({@code 1.305e-05}, as Python writes small
- * floats), to a {@code long} mantissa at a scale, through {@link Prices#parse}, never through double.
+ * floats), to a {@code long} mantissa at a scale, digit by digit, never through double.
  */
 final class ExactDecimal {
 
     /** Larger exponents can only describe zero or an overflow; refusing them keeps the work bounded. */
     static final int MAX_EXPONENT = 400;
 
-    private final CharView view = new CharView();
+    private static final String BEYOND_A_LONG = "beyond a long mantissa";
 
     /**
      * The mantissa of {@code chars[offset, offset + length)} at {@code scale}. Digits beyond the scale are
@@ -23,79 +23,81 @@ final class ExactDecimal {
     long parse(char[] chars, int offset, int length, int scale, boolean truncate) {
         int end = offset + length;
         int index = offset;
-        if (index < end && chars[index] == '-') {
+        boolean negative = index < end && chars[index] == '-';
+        if (negative) {
             index++;
         }
+        int digitsStart = index;
         index = skipDigits(chars, index, end);
         int dot = -1;
+        int fractionDigits = 0;
         if (index < end && chars[index] == '.') {
             dot = index;
             index = skipDigits(chars, index + 1, end);
+            fractionDigits = index - dot - 1;
         }
-        int mantissaEnd = index;
+        int digitsEnd = index;
         int exponent = 0;
         if (index < end && (chars[index] == 'e' || chars[index] == 'E')) {
             index++;
-            boolean negative = index < end && chars[index] == '-';
+            boolean negativeExponent = index < end && chars[index] == '-';
             if (index < end && (chars[index] == '-' || chars[index] == '+')) {
                 index++;
             }
-            int digitsStart = index;
+            int exponentStart = index;
             index = skipDigits(chars, index, end);
-            exponent = exponentValue(chars, digitsStart, index);
-            exponent = negative ? -exponent : exponent;
+            exponent = exponentValue(chars, exponentStart, index);
+            exponent = negativeExponent ? -exponent : exponent;
         }
         if (index != end) {
             throw new IllegalArgumentException("not a decimal number");
         }
-        return scaled(chars, offset, mantissaEnd, dot, scale + exponent, truncate);
+        long negated = shifted(chars, digitsStart, digitsEnd, dot, scale + exponent - fractionDigits, truncate);
+        if (negative) {
+            return negated;
+        }
+        if (negated == Long.MIN_VALUE) {
+            throw new ArithmeticException(BEYOND_A_LONG);
+        }
+        return -negated;
     }
 
-    /** The mantissa of {@code chars[offset, end)} (no exponent) times {@code 10^effectiveScale}. */
-    private long scaled(char[] chars, int offset, int end, int dot, int effectiveScale, boolean truncate) {
-        int parseScale = Math.max(0, Math.min(effectiveScale, Prices.MAX_SCALE));
-        int kept = end;
-        if (truncate && dot >= 0 && dot + 1 + parseScale < end) {
-            kept = parseScale == 0 ? dot : dot + 1 + parseScale;
+    /**
+     * Minus the digits of {@code chars[start, end)} (the dot at {@code dot} skipped) read as one integer and
+     * multiplied by {@code 10^shift}. A negative shift moves the last digits below the units: they are dropped
+     * when {@code truncate} is set, and must be zeros otherwise. Every digit is read, whatever the exponent, so
+     * none is lost before the exponent could bring it above the units. Accumulated negatively, as
+     * {@link Long#parseLong} does, so that {@code Long.MIN_VALUE} is reachable.
+     */
+    private static long shifted(char[] chars, int start, int end, int dot, int shift, boolean truncate) {
+        int kept = end - start - (dot >= 0 ? 1 : 0) + shift;
+        long negated = 0;
+        int position = 0;
+        for (int i = start; i < end; i++) {
+            if (i == dot) {
+                continue;
+            }
+            int digit = chars[i] - '0';
+            if (position++ < kept) {
+                negated = appendDigit(negated, digit);
+            } else if (digit != 0 && !truncate) {
+                throw new ArithmeticException("more decimals than the scale");
+            }
         }
-        long mantissa;
-        try {
-            mantissa = Prices.parse(view.set(chars, offset, kept - offset), parseScale);
-        } catch (NumberFormatException e) {
-            throw new ArithmeticException("not exact at the scale or beyond a long mantissa");
+        if (shift <= 0 || negated == 0) {
+            return negated;
         }
-        if (effectiveScale > Prices.MAX_SCALE) {
-            return multiply(mantissa, effectiveScale - Prices.MAX_SCALE);
+        if (shift > Prices.MAX_SCALE || negated < Long.MIN_VALUE / Prices.powerOfTen(shift)) {
+            throw new ArithmeticException(BEYOND_A_LONG);
         }
-        if (effectiveScale < 0) {
-            return divide(mantissa, -effectiveScale, truncate);
-        }
-        return mantissa;
+        return negated * Prices.powerOfTen(shift);
     }
 
-    private static long multiply(long mantissa, int powerOfTen) {
-        if (mantissa == 0) {
-            return 0;
+    private static long appendDigit(long negated, int digit) {
+        if (negated < Long.MIN_VALUE / 10 || negated * 10 < Long.MIN_VALUE + digit) {
+            throw new ArithmeticException(BEYOND_A_LONG);
         }
-        if (powerOfTen > Prices.MAX_SCALE) {
-            throw new ArithmeticException("beyond a long mantissa");
-        }
-        try {
-            return Math.multiplyExact(mantissa, Prices.powerOfTen(powerOfTen));
-        } catch (ArithmeticException e) {
-            throw new ArithmeticException("beyond a long mantissa");
-        }
-    }
-
-    private static long divide(long mantissa, int powerOfTen, boolean truncate) {
-        long divisor = powerOfTen > Prices.MAX_SCALE ? 0 : Prices.powerOfTen(powerOfTen);
-        if (divisor != 0 && (truncate || mantissa % divisor == 0)) {
-            return mantissa / divisor;
-        }
-        if (mantissa == 0 || truncate) {
-            return 0;
-        }
-        throw new ArithmeticException("more decimals than the scale");
+        return negated * 10 - digit;
     }
 
     private static int skipDigits(char[] chars, int index, int end) {

@@ -53,6 +53,15 @@ class ExactDecimalProperties {
     }
 
     @Test
+    void truncationKeepsDigitsThatTheExponentBringsAboveTheScale() {
+        assertEquals(1_618_677_817_000_000_000L, parse("0.0000000000000000001618677817e28", 9, true));
+        assertEquals(1_618_677_817_089_723_999L, parse("0.00000000000000000016186778170897239999e28", 9, true));
+        assertThrows(ArithmeticException.class, () -> parse("0.00000000000000000016186778170897239999e28", 9, false));
+        assertEquals(1_618_677_817_089_723_000L, parse("0.0000000000000000001618677817089723e28", 9, false));
+        assertEquals(-1_618_677_817_089_723_999L, parse("-16186778170897239999999e-13", 9, true));
+    }
+
+    @Test
     void refusals() {
         assertThrows(IllegalArgumentException.class, () -> parse("1.", 8, false));
         assertThrows(IllegalArgumentException.class, () -> parse(".5", 8, false));
@@ -73,15 +82,22 @@ class ExactDecimalProperties {
                 Arbitraries.longs().between(-1_000_000, 1_000_000).map(BigInteger::valueOf),
                 Arbitraries.bigIntegers().between(BigInteger.TEN.pow(25).negate(), BigInteger.TEN.pow(25)));
         Arbitrary<Integer> scales = Arbitraries.integers().between(-25, 30);
-        return Combinators.combine(unscaled, scales, Arbitraries.integers().between(0, 2))
-                .as((digits, scale, form) -> text(new BigDecimal(digits, scale), form));
+        Arbitrary<Integer> pointShifts = Arbitraries.integers().between(-40, 40);
+        return Combinators.combine(unscaled, scales, Arbitraries.integers().between(0, 3), pointShifts)
+                .as((digits, scale, form, shift) -> text(new BigDecimal(digits, scale), form, shift));
     }
 
-    private static String text(BigDecimal value, int form) {
+    /**
+     * Form 3 writes the same value with its point moved {@code shift} places and an exponent moving it back:
+     * digits far below the scale that the exponent brings above it ({@code 0.00000000000000000016e28}), and
+     * long integer parts that a negative exponent brings below it ({@code 16000000000000000000e-28}).
+     */
+    private static String text(BigDecimal value, int form, int shift) {
         return switch (form) {
             case 0 -> value.toPlainString();
             case 1 -> value.toString().replace("E", "e");
-            default -> value.toEngineeringString().toLowerCase(Locale.ROOT);
+            case 2 -> value.toEngineeringString().toLowerCase(Locale.ROOT);
+            default -> value.movePointLeft(shift).toPlainString() + "e" + shift;
         };
     }
 

@@ -88,6 +88,15 @@ class RedisJsonDecoderTest {
     }
 
     @Test
+    void timestampDigitsThatTheExponentBringsAboveNanosecondsAreKept() {
+        decode(PayloadFormat.CRYPTOFEED_TRADE, "{\"exchange\":\"COINBASE\",\"symbol\":\"SKL-BTC\",\"side\":\"buy\","
+                + "\"amount\":985.0,\"price\":1.305e-05,\"id\":\"280232\",\"type\":\"None\","
+                + "\"timestamp\":0.0000000000000000001618677817089723e28}");
+        assertEquals(List.of(new CryptofeedTrade("COINBASE", "SKL-BTC", 1_618_677_817_089_723_000L,
+                PayloadMessage.NO_TIMESTAMP, Side.BUY, 98_500_000_000L, 1305L, "280232")), listener.messages);
+    }
+
+    @Test
     void bufferSliceIsDecoded() {
         Buffer frame = Buffer.buffer("garbage").appendString(QUOTE).appendString("more garbage");
         decoder.decode(PayloadFormat.TICKBUS, "md:BTC-USD:quotes", frame, 7, QUOTE.length(), RECEIVED);
