@@ -86,7 +86,7 @@ public class FeedVerticle extends VerticleBase
         subscriptions = new SubscriptionManager(vertx, settings.subscriptionRetry(), this::subscriptionChanged);
         demand = new DemandFollower(vertx, context, settings, node.demand(), subscriptions);
         workers = new ParserWorkers(vertx);
-        payloadSequences = new PayloadSequences(metrics, clock, this::payloadGap);
+        payloadSequences = new PayloadSequences(metrics, clock);
         return workers.deploy(settings.workers(), "tickbus-parser-" + settings.source(),
                 shard -> new ParserWorker(protocol, settings, metrics, node.demand(), clock, payloadSequences, shard))
                 .onSuccess(v -> {
@@ -329,11 +329,6 @@ public class FeedVerticle extends VerticleBase
         if (connection != null && lifecycle.state() == FeedState.RECOVERING) {
             goLive("gap " + healed.describe() + " recovered in " + durationMillis + " ms");
         }
-    }
-
-    private void payloadGap(String stream, String instrument, long from, long to) {
-        statuses.publish(instrument, InstrumentState.GAP, from, to, "stream " + stream + " lost " + (to - from + 1)
-                + " messages; the source cannot replay", to);
     }
 
     private void publishToWanted(InstrumentState state, long gapFrom, long gapTo, String reason) {

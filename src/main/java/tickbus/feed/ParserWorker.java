@@ -16,6 +16,7 @@ import tickbus.demand.DemandRegistry;
 import tickbus.event.EventKind;
 import tickbus.event.EventSink;
 import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
 import tickbus.protocol.ProtocolException;
 
@@ -23,7 +24,7 @@ import tickbus.protocol.ProtocolException;
  * A WORKER verticle that decodes and normalizes one shard of a feed's frames, in order, and publishes the
  * resulting events for instruments somebody wants.
  */
-final class ParserWorker extends VerticleBase implements DecoderContext, EventSink {
+final class ParserWorker extends VerticleBase implements DecoderContext, EventSink, PayloadSequences.GapListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParserWorker.class);
     private static final long ERROR_LOG_INTERVAL_MILLIS = 10_000;
@@ -243,7 +244,15 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
 
     @Override
     public SequenceValidator.Verdict sequence(String stream, long sequence, String instrument) {
-        return payloadSequences.check(stream, sequence, instrument);
+        return payloadSequences.check(stream, sequence, instrument, this);
+    }
+
+    /** Published like an event, so it follows the events before the gap and precedes the one after it. */
+    @Override
+    public void payloadGap(String stream, String instrument, long from, long to) {
+        long now = FeedClock.nanos(clock);
+        accept(new InstrumentStatus(instrument, settings.venue(), settings.source(), to, now, now, InstrumentState.GAP,
+                from, to, "stream " + stream + " lost " + (to - from + 1) + " messages; the source cannot replay"));
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sequence validation of numbers carried inside payloads (e.g. a publisher's own counter), one stream per
- * publisher. A gap here cannot be replayed: it is reported with its range and the stream continues after it.
+ * publisher. A gap here cannot be replayed: it is counted, told to the checking worker's listener with its range
+ * (so the worker publishes it in stream order, among the events it holds) and the stream continues after it.
  * Thread-safe; each stream is normally checked by one worker.
  */
 final class PayloadSequences {
@@ -18,15 +19,13 @@ final class PayloadSequences {
     private final Map<String, SequenceValidator> streams = new ConcurrentHashMap<>();
     private final FeedMetrics metrics;
     private final java.time.InstantSource clock;
-    private final GapListener listener;
 
-    PayloadSequences(FeedMetrics metrics, java.time.InstantSource clock, GapListener listener) {
+    PayloadSequences(FeedMetrics metrics, java.time.InstantSource clock) {
         this.metrics = metrics;
         this.clock = clock;
-        this.listener = listener;
     }
 
-    SequenceValidator.Verdict check(String stream, long sequence, String instrument) {
+    SequenceValidator.Verdict check(String stream, long sequence, String instrument, GapListener listener) {
         SequenceValidator validator = streams.computeIfAbsent(stream, s -> new SequenceValidator(0));
         long from;
         synchronized (validator) {
