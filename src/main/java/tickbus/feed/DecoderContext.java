@@ -22,6 +22,14 @@ public interface DecoderContext {
      */
     SequenceValidator.Verdict sequence(String stream, long sequence, String instrument);
 
+    /**
+     * The numbering of payload {@code stream} started again (its publisher restarted): from now on
+     * {@link #sequence} expects {@code firstSequence}, so a first arrival above it is a gap. The default suits
+     * contexts that validate no payload sequences (their {@link #sequence} accepts everything).
+     */
+    default void sequenceRestarted(String stream, long firstSequence) {
+    }
+
     /** The worker's index among the feed's workers. */
     int shard();
 }

@@ -247,6 +247,11 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         return payloadSequences.check(stream, sequence, instrument, this);
     }
 
+    @Override
+    public void sequenceRestarted(String stream, long firstSequence) {
+        payloadSequences.restart(stream, firstSequence);
+    }
+
     /** Published like an event, so it follows the events before the gap and precedes the one after it. */
     @Override
     public void payloadGap(String stream, String instrument, long from, long to) {

@@ -47,7 +47,12 @@ final class PayloadSequences {
         return SequenceValidator.Verdict.GAP;
     }
 
-    /** Forget every stream (the publisher restarted or the connection was re-established by design). */
+    /** {@code stream}'s numbering started again: from now on {@code first} is expected, and nothing else. */
+    void restart(String stream, long first) {
+        streams.put(stream, SequenceValidator.startingAt(first));
+    }
+
+    /** Forget every stream (the upstream session changed: every numbering starts again). */
     void clear() {
         streams.clear();
     }

@@ -21,4 +21,14 @@ class SequenceValidatorTest {
         validator.reset(1);
         assertEquals(Verdict.ACCEPT, validator.check(1));
     }
+
+    @Test
+    void startingAtZeroExpectsZeroInsteadOfAcceptingAnything() {
+        SequenceValidator validator = SequenceValidator.startingAt(0);
+        assertEquals(0, validator.expected());
+        assertEquals(Verdict.GAP, validator.check(2));
+        validator.skipTo(2);
+        assertEquals(Verdict.ACCEPT, validator.check(3));
+        assertEquals(Verdict.ACCEPT, SequenceValidator.startingAt(0).check(0));
+    }
 }

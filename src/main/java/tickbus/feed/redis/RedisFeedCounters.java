@@ -92,7 +92,7 @@ public final class RedisFeedCounters {
         return checkpointFailures.sum();
     }
 
-    /** Channels whose publisher numbering started again at 1 (validation restarted, RESET published). */
+    /** Times a channel's publisher numbering started again (validation restarted, RESET published). */
     public long publisherRestarts() {
         return publisherRestarts.sum();
     }

@@ -21,14 +21,12 @@ import tickbus.protocol.redisjson.RedisJsonException;
 
 /**
  * Decodes {@link RedisFrames} on a parser worker: JSON decode and normalize, publisher sequence numbers validated
- * per channel (duplicates dropped, gaps reported by the engine), refused payloads dead-lettered and rethrown so the
- * engine counts them by kind. Events of stream entries whose payload has no sequence of its own carry the entry
- * id's sequence, so they stay in order across reconnects, restarts and nodes.
+ * per channel (copies dropped, gaps reported by the engine, a publisher that started again reset, see
+ * {@link PublisherRun}), refused payloads dead-lettered and rethrown so the engine counts them by kind. Events of
+ * stream entries whose payload has no sequence of its own carry the entry id's sequence, so they stay in order
+ * across reconnects, restarts and nodes.
  */
 final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.SequenceCheck {
-
-    /** A publisher that starts again counts from 1 (the schema's first number). */
-    private static final long FIRST_PUBLISHER_SEQUENCE = 1;
 
     private final DecoderContext context;
     private final RedisFeedCounters counters;
@@ -36,9 +34,7 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     private final ChannelNames channels = new ChannelNames();
     private final FieldsJson fieldsJson = new FieldsJson();
     private final LatestQuotes latestQuotes = new LatestQuotes();
-    /** Channels whose publisher started again: the sequence stream now validated, and how many restarts. */
-    private final Map<String, String> restartedStreams = new HashMap<>();
-    private final Map<String, Integer> restarts = new HashMap<>();
+    private final Map<String, PublisherRun> runs = new HashMap<>();
     private final int maxDocumentBytes;
     private String channel;
     private PayloadFormat format;
@@ -79,25 +75,29 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     }
 
     @Override
-    public boolean admit(String arrivedOn, String instrument, EventKind kind, long sequence) {
-        String stream = restartedStreams.getOrDefault(channel, channel);
-        SequenceValidator.Verdict verdict = context.sequence(stream, sequence, instrument);
-        if (verdict == SequenceValidator.Verdict.DUPLICATE && sequence == FIRST_PUBLISHER_SEQUENCE) {
-            publisherRestarted(instrument);
-            verdict = context.sequence(restartedStreams.get(channel), sequence, instrument);
+    public boolean admit(String arrivedOn, String instrument, EventKind kind, long sequence, long timestampNanos) {
+        PublisherRun run = runs.computeIfAbsent(channel, c -> new PublisherRun());
+        if (run.restartedBy(sequence, timestampNanos)) {
+            publisherRestarted(instrument, sequence, run.lastSequence());
+            context.sequenceRestarted(channel, run.firstOfNewRun(sequence));
         }
-        return verdict != SequenceValidator.Verdict.DUPLICATE;
+        if (context.sequence(channel, sequence, instrument) == SequenceValidator.Verdict.DUPLICATE) {
+            return false;
+        }
+        run.accepted(sequence, timestampNanos);
+        return true;
     }
 
-    /** Number 1 again on a channel that was past it: the publisher started over; so does the validation. */
-    private void publisherRestarted(String instrument) {
+    /**
+     * Published on this worker through the sink, like the events: after the old run's last event, before the
+     * new run's GAP (if its first messages were lost) and first event, so subscribers forget the old numbers first.
+     */
+    private void publisherRestarted(String instrument, long sequence, long lastSequence) {
         counters.publisherRestarts.increment();
-        int count = restarts.merge(channel, 1, Integer::sum);
-        restartedStreams.put(channel, channel + "#restart-" + count);
         long now = FeedClock.nanos(context.clock());
         context.sink().accept(new InstrumentStatus(instrument, context.settings().venue(),
                 context.settings().source(), 0, now, now, InstrumentState.RESET, 0, 0,
-                "publisher on " + channel + " started again at sequence 1"));
+                "publisher on " + channel + " started again: sequence=" + sequence + ", last=" + lastSequence));
     }
 
     private void emit(MarketEvent event) {
@@ -130,5 +130,6 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     @Override
     public void reset() {
         latestQuotes.clear();
+        runs.clear();
     }
 }

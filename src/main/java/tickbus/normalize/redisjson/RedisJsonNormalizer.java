@@ -34,13 +34,13 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
     @FunctionalInterface
     public interface SequenceCheck {
 
-        SequenceCheck ADMIT_ALL = (stream, instrument, kind, sequence) -> true;
+        SequenceCheck ADMIT_ALL = (stream, instrument, kind, sequence, timestampNanos) -> true;
 
         /**
-         * Whether to emit the event with publisher {@code sequence} of {@code stream} (the channel or stream
-         * key it arrived on); false drops it (e.g. a duplicate).
+         * Whether to emit the event with publisher {@code sequence} and event time {@code timestampNanos} of
+         * {@code stream} (the channel or stream key it arrived on); false drops it (e.g. a duplicate).
          */
-        boolean admit(String stream, String instrument, EventKind kind, long sequence);
+        boolean admit(String stream, String instrument, EventKind kind, long sequence, long timestampNanos);
     }
 
     private final String source;
@@ -76,7 +76,8 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
     @Override
     public void onTickbusQuote(TickbusQuoteMessage message) {
         String instrument = instrumentIds.of(venue, message.symbol());
-        if (sequenceCheck.admit(message.channel(), instrument, EventKind.QUOTE, message.sequence())) {
+        if (sequenceCheck.admit(message.channel(), instrument, EventKind.QUOTE, message.sequence(),
+                message.timestampNanos())) {
             sink.accept(new Quote(instrument, venue, source, message.sequence(), message.timestampNanos(),
                     message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.bidPrice(),
                     message.bidSize(), message.askPrice(), message.askSize()));
@@ -86,7 +87,8 @@ public final class RedisJsonNormalizer implements RedisJsonListener {
     @Override
     public void onTickbusTrade(TickbusTradeMessage message) {
         String instrument = instrumentIds.of(venue, message.symbol());
-        if (sequenceCheck.admit(message.channel(), instrument, EventKind.TRADE, message.sequence())) {
+        if (sequenceCheck.admit(message.channel(), instrument, EventKind.TRADE, message.sequence(),
+                message.timestampNanos())) {
             sink.accept(new Trade(instrument, venue, source, message.sequence(), message.timestampNanos(),
                     message.receiveTimeNanos(), message.priceScale(), message.sizeScale(), message.price(),
                     message.size(), message.aggressor(), message.tradeId(), TradeType.REGULAR));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tickbus.event.EventSink;
+import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
 import tickbus.event.Trade;
@@ -27,8 +28,9 @@ import tickbus.testing.MutableClock;
 /** The worker side: frames in, events out, publisher sequences checked per channel, stream ids as sequences. */
 class RedisFrameDecoderTest {
 
-    private static final String QUOTE = "{\"v\":1,\"type\":\"quote\",\"sym\":\"AAA\",\"seq\":%d,\"ts\":5,"
+    private static final String QUOTE = "{\"v\":1,\"type\":\"quote\",\"sym\":\"AAA\",\"seq\":%d,\"ts\":%d,"
             + "\"bid\":\"10\",\"bidSize\":\"1\",\"ask\":\"11\",\"askSize\":\"2\"}";
+    private static final String CHANNEL = "md:AAA:quotes";
 
     private final RecordingContext context = new RecordingContext();
     private final RedisFeedSettings settings = RedisFeedSettings.fromJson(new JsonObject()
@@ -38,26 +40,69 @@ class RedisFrameDecoderTest {
     private final RedisFrameDecoder decoder = new RedisFrameDecoder(context, settings, counters, deadLetters);
 
     @Test
-    void duplicatesAreDroppedAndGapsSeenPerChannel() {
-        for (long sequence : new long[] {1, 2, 2, 5, 3, 6}) {
-            decode(PayloadFormat.TICKBUS, 0, "md:AAA:quotes", String.format(QUOTE, sequence));
-        }
-        decode(PayloadFormat.TICKBUS, 0, "md:AAA:other", String.format(QUOTE, 1));
-        assertEquals(List.of(1L, 2L, 5L, 6L, 1L), context.events.stream().map(MarketEvent::sequence).toList());
+    void copiesAreDroppedAndGapsSeenPerChannel() {
+        quotes(1, 2, 2, 5, 6);
+        decode(PayloadFormat.TICKBUS, 0, "md:AAA:other", quote(1));
+        assertEquals(List.of("QUOTE 1", "QUOTE 2", "STATUS GAP 3..4", "QUOTE 5", "QUOTE 6", "QUOTE 1"),
+                context.described());
         assertEquals(List.of("md:AAA:quotes 3..4"), context.gaps);
+    }
+
+    /** An overlapping pattern and template deliver each message twice, one copy right after the other. */
+    @Test
+    void aCopyOfMessageOneIsDroppedNotTakenForARestart() {
+        quotes(1, 1, 2, 2);
+        assertEquals(List.of("QUOTE 1", "QUOTE 2"), context.described());
+        assertEquals(0, counters.publisherRestarts());
     }
 
     @Test
     void aPublisherStartingAgainAtOneIsAResetNotADuplicate() {
-        for (long sequence : new long[] {1, 2, 3, 1, 2}) {
-            decode(PayloadFormat.TICKBUS, 0, "md:AAA:quotes", String.format(QUOTE, sequence));
-        }
+        quotes(1, 2, 3, 1, 2);
         assertEquals(List.of("QUOTE 1", "QUOTE 2", "QUOTE 3", "STATUS RESET", "QUOTE 1", "QUOTE 2"),
-                context.events.stream().map(e -> e.kind() + " " + (e instanceof InstrumentStatus s ? s.state()
-                        : e.sequence())).toList());
-        assertEquals("publisher on md:AAA:quotes started again at sequence 1",
+                context.described());
+        assertEquals("publisher on md:AAA:quotes started again: sequence=1, last=3",
                 ((InstrumentStatus) context.events.get(3)).reason());
         assertEquals(1, counters.publisherRestarts());
+    }
+
+    /**
+     * The publisher (at 1000) restarts while the feed resubscribes, and pub/sub loses its new message 1: the
+     * messages from 2 on are the new run, after a RESET and the GAP of message 1, not duplicates of the old run.
+     */
+    @Test
+    void aRestartWhoseFirstMessageWasLostIsAResetAndAGapNotASilentFreeze() {
+        for (long sequence = 1; sequence <= 1000; sequence++) {
+            quotes(sequence);
+        }
+        context.events.clear();
+        quotes(2, 3, 4);
+        assertEquals(List.of("STATUS RESET", "STATUS GAP 1..1", "QUOTE 2", "QUOTE 3", "QUOTE 4"), context.described());
+        assertEquals(1, counters.publisherRestarts());
+    }
+
+    /** A new run that has reached the old run's last number by the time the feed hears from it again. */
+    @Test
+    void theLastNumberAgainWithAnotherEventTimeIsARestart() {
+        quotes(1, 2, 3, 4, 5);
+        context.events.clear();
+        decode(PayloadFormat.TICKBUS, 0, CHANNEL, String.format(QUOTE, 5, 6));
+        decode(PayloadFormat.TICKBUS, 0, CHANNEL, String.format(QUOTE, 5, 6));
+        assertEquals(List.of("STATUS RESET", "STATUS GAP 1..4", "QUOTE 5"), context.described());
+    }
+
+    @Test
+    void aPublisherCountingFromZeroRestartsWithoutLosingMessageZero() {
+        quotes(0, 1, 2, 3, 0, 1);
+        assertEquals(List.of("QUOTE 0", "QUOTE 1", "QUOTE 2", "QUOTE 3", "STATUS RESET", "QUOTE 0", "QUOTE 1"),
+                context.described());
+    }
+
+    @Test
+    void aRestartOfAPublisherCountingFromZeroReportsItsLostMessageZero() {
+        quotes(0, 1, 2, 3, 1);
+        assertEquals(List.of("QUOTE 0", "QUOTE 1", "QUOTE 2", "QUOTE 3", "STATUS RESET", "STATUS GAP 0..0", "QUOTE 1"),
+                context.described());
     }
 
     @Test
@@ -83,17 +128,16 @@ class RedisFrameDecoderTest {
     @Test
     void aRefusedPayloadIsDeadLetteredWithItsChannelAndRethrown() {
         RedisJsonException refused = assertThrows(RedisJsonException.class,
-                () -> decode(PayloadFormat.TICKBUS, 0, "md:AAA:quotes", String.format(QUOTE, 1).substring(0, 30)));
+                () -> decode(PayloadFormat.TICKBUS, 0, CHANNEL, quote(1).substring(0, 30)));
         assertEquals("truncated", refused.kind());
-        assertEquals("md:AAA:quotes", deadLetters.entries().get(0).channel());
-        decode(PayloadFormat.TICKBUS, 0, "md:AAA:quotes", String.format(QUOTE, 1));
+        assertEquals(CHANNEL, deadLetters.entries().get(0).channel());
+        quotes(1);
         assertEquals(1, context.events.size());
     }
 
     @Test
     void theLatestQuoteIsTheSnapshotOfANewSubscriber() {
-        decode(PayloadFormat.TICKBUS, 0, "md:AAA:quotes", String.format(QUOTE, 1));
-        decode(PayloadFormat.TICKBUS, 0, "md:AAA:quotes", String.format(QUOTE, 2));
+        quotes(1, 2);
         List<MarketEvent> snapshot = new ArrayList<>();
         decoder.snapshot("XSIM:AAA", snapshot::add);
         assertEquals(List.of(2L), snapshot.stream().map(MarketEvent::sequence).toList());
@@ -113,6 +157,17 @@ class RedisFrameDecoderTest {
                 new String(json.bytes(), 0, length, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Quotes on {@link #CHANNEL} stamped 5 ns, so that a repeated number is an exact copy. */
+    private void quotes(long... sequences) {
+        for (long sequence : sequences) {
+            decode(PayloadFormat.TICKBUS, 0, CHANNEL, quote(sequence));
+        }
+    }
+
+    private static String quote(long sequence) {
+        return String.format(QUOTE, sequence, 5);
+    }
+
     private void decode(PayloadFormat format, long entrySequence, String channel, String payload) {
         Buffer frame = Buffer.buffer();
         int position = RedisFrames.writeHeader(frame, format, false, entrySequence, Buffer.buffer(channel));
@@ -121,7 +176,10 @@ class RedisFrameDecoderTest {
         decoder.decode(0, 7, frame, 0, position + bytes.length());
     }
 
-    /** Records events and gaps; validates sequences as the engine does (a gap is skipped). */
+    /**
+     * Records events and gaps; validates sequences as the engine does: a gap is skipped and published as a GAP
+     * status in line with the events, a restarted stream expects exactly its first number.
+     */
     private static final class RecordingContext implements DecoderContext {
 
         final List<MarketEvent> events = new ArrayList<>();
@@ -130,6 +188,13 @@ class RedisFrameDecoderTest {
         private final FeedSettings settings = FeedSettings.fromJson(new JsonObject().put("source", "redis-test")
                 .put("venue", "XSIM").put("protocol", "redis"), "config");
         private final MutableClock clock = new MutableClock(1_700_000_000_000L);
+
+        /** Events as "QUOTE 7", statuses as "STATUS RESET" or "STATUS GAP 3..4". */
+        List<String> described() {
+            return events.stream().map(e -> e instanceof InstrumentStatus s ? "STATUS " + s.state()
+                    + (s.state() == InstrumentState.GAP ? " " + s.gapFrom() + ".." + s.gapTo() : "")
+                    : e.kind() + " " + e.sequence()).toList();
+        }
 
         @Override
         public FeedSettings settings() {
@@ -158,9 +223,16 @@ class RedisFrameDecoderTest {
             SequenceValidator.Verdict verdict = validator.check(sequence);
             if (verdict == SequenceValidator.Verdict.GAP) {
                 gaps.add(stream + " " + expected + ".." + (sequence - 1));
+                events.add(new InstrumentStatus(instrument, "XSIM", "redis-test", sequence - 1, 0, 0,
+                        InstrumentState.GAP, expected, sequence - 1, "lost"));
                 validator.skipTo(sequence);
             }
             return verdict;
+        }
+
+        @Override
+        public void sequenceRestarted(String stream, long firstSequence) {
+            streams.put(stream, SequenceValidator.startingAt(firstSequence));
         }
 
         @Override

@@ -102,6 +102,42 @@ class RedisPubSubRecoveryIT {
         assertEquals(1, fixture.harness.feed.metrics().disconnectsByReason().get("peer"));
     }
 
+    /**
+     * The publisher restarts while Redis is down, so its new message 1 is lost: the new run's messages still reach
+     * the subscriber (whose duplicate filter the RESET clears), after a RESET and the GAP of message 1.
+     */
+    @Test
+    void aPublisherRestartWhoseFirstMessageWasLostIsResetAndItsLossReported() {
+        fixture.redis.kill9();
+        Await.until("STALE AAA", () -> !fixture.statuses("XSIM:AAA", InstrumentState.STALE).isEmpty());
+        assertThrows(UncheckedIOException.class, () -> fixture.publish("md:AAA:quotes", fixture.quote("AAA", 1)),
+                "the restarted publisher cannot reach a dead server");
+        fixture.redis.restart();
+        awaitReconnectedAndResubscribed();
+        fixture.publish("md:AAA:quotes", fixture.quote("AAA", 2));
+        fixture.publish("md:AAA:quotes", fixture.quote("AAA", 3));
+        Await.until("the new run's quote 3", java.time.Duration.ofSeconds(20),
+                () -> fixture.quoteSequences("XSIM:AAA").size() == 7, () -> describe("XSIM:AAA").toString());
+
+        assertEquals(List.of("QUOTE 1", "QUOTE 2", "QUOTE 3", "QUOTE 4", "QUOTE 5", "STATUS STALE", "STATUS LIVE",
+                "STATUS RESET", "STATUS GAP 1..1", "QUOTE 2", "QUOTE 3"), describe("XSIM:AAA"));
+        assertEquals(1, fixture.protocol.counters().publisherRestarts());
+        assertEquals(List.of(1L, 1L), List.of(fixture.harness.feed.metrics().gaps(),
+                fixture.harness.feed.metrics().gapMessages()));
+    }
+
+    private List<String> describe(String instrument) {
+        List<String> events = new ArrayList<>();
+        for (MarketEvent event : fixture.harness.received) {
+            if (event.instrument().equals(instrument)) {
+                events.add(event instanceof InstrumentStatus status ? "STATUS " + status.state()
+                        + (status.state() == InstrumentState.GAP ? " " + status.gapFrom() + ".." + status.gapTo() : "")
+                        : event.kind() + " " + event.sequence());
+            }
+        }
+        return events;
+    }
+
     private void awaitReconnectedAndResubscribed() {
         Await.until("reconnected and LIVE", java.time.Duration.ofSeconds(30),
                 () -> fixture.harness.feed.metrics().connects() == 2

@@ -88,8 +88,8 @@ class RedisJsonNormalizerTest {
     @Test
     void publisherSequencesPassTheCheckAndDuplicatesAreDropped() {
         RedisJsonNormalizer normalizer = new RedisJsonNormalizer("src", "COINBASE", false, (stream, instrument, kind,
-                seq) -> {
-            checked.add(stream + " " + instrument + " " + kind + " " + seq);
+                seq, timestampNanos) -> {
+            checked.add(stream + " " + instrument + " " + kind + " " + seq + " at " + timestampNanos);
             return seq != 2;
         }, sink);
         RedisJsonIngest ingest = new RedisJsonIngest(RedisJsonLimits.DEFAULTS, 8, 8, normalizer,
@@ -97,8 +97,8 @@ class RedisJsonNormalizerTest {
         for (long seq : new long[] {1, 2, 3}) {
             accept(ingest, PayloadFormat.TICKBUS, String.format(TB_TRADE, seq));
         }
-        assertEquals(List.of("ch COINBASE:SKL-USD TRADE 1", "ch COINBASE:SKL-USD TRADE 2", "ch COINBASE:SKL-USD TRADE 3"),
-                checked);
+        assertEquals(List.of("ch COINBASE:SKL-USD TRADE 1 at 5", "ch COINBASE:SKL-USD TRADE 2 at 5",
+                "ch COINBASE:SKL-USD TRADE 3 at 5"), checked);
         assertEquals(List.of(1L, 3L), sink.events.stream().map(MarketEvent::sequence).toList());
         assertEquals(EventKind.TRADE, sink.events.get(0).kind());
         assertEquals(3, ingest.accepted());
@@ -107,7 +107,7 @@ class RedisJsonNormalizerTest {
     @Test
     void cryptofeedPayloadsDoNotConsultTheSequenceCheck() {
         RedisJsonNormalizer normalizer = new RedisJsonNormalizer("src", "COINBASE", false, (stream, instrument, kind,
-                seq) -> {
+                seq, timestampNanos) -> {
             checked.add(instrument);
             return false;
         }, sink);
