@@ -25,7 +25,7 @@ import tickbus.protocol.redisjson.TickbusTradeMessage;
  * {@link #countFrom(long)}, so loss before tickbus received them cannot be detected from the numbers.
  *
  * <p>Sizes stay mantissas at the decoder's size scale. cryptofeed tickers carry no sizes: a side that has a
- * price gets size 0 with the price set (an empty side has price 0 and size 0). Exchange time is the payload's
+ * price gets size {@link Quote#SIZE_UNKNOWN} (an empty side has price 0 and size 0). Exchange time is the payload's
  * timestamp, else cryptofeed's {@code receipt_timestamp}, else tickbus's receive time.
  */
 public final class RedisJsonNormalizer implements RedisJsonListener {
