@@ -4,7 +4,9 @@ import tickbus.event.Prices;
 
 /**
  * Exact conversion of decimal text, with or without an exponent ({@code 1.305e-05}, as Python writes small
- * floats), to a {@code long} mantissa at a scale, digit by digit, never through double.
+ * floats), to a {@code long} mantissa at a scale, digit by digit, never through double. The text follows JSON's
+ * number grammar whether it came as a number or a string: no plus sign, no leading zeros, digits on both sides
+ * of a point.
  */
 final class ExactDecimal {
 
@@ -17,7 +19,7 @@ final class ExactDecimal {
      * The mantissa of {@code chars[offset, offset + length)} at {@code scale}. Digits beyond the scale are
      * dropped when {@code truncate} is set (timestamps finer than the scale), and refused otherwise.
      *
-     * @throws IllegalArgumentException when the text is not a decimal number
+     * @throws IllegalArgumentException when the text is not a decimal number (leading zeros included)
      * @throws ArithmeticException when the value does not fit the scale or a long
      */
     long parse(char[] chars, int offset, int length, int scale, boolean truncate) {
@@ -29,6 +31,9 @@ final class ExactDecimal {
         }
         int digitsStart = index;
         index = skipDigits(chars, index, end);
+        if (chars[digitsStart] == '0' && index - digitsStart > 1) {
+            throw new IllegalArgumentException("leading zeros");
+        }
         int dot = -1;
         int fractionDigits = 0;
         if (index < end && chars[index] == '.') {

@@ -178,7 +178,7 @@ final class JsonValueReader {
                     + e.getMessage() + ")");
         } catch (IllegalArgumentException e) {
             Reason reason = isNonFinite(value) ? Reason.NOT_A_NUMBER : Reason.BAD_DECIMAL;
-            throw error(reason, "value=" + RedisJsonException.quote(value) + ", expected=-?digits[.digits][e[+-]digits]");
+            throw error(reason, "value=" + RedisJsonException.quote(value) + ", expected=-?(0|[1-9]digits)[.digits][e[+-]digits]");
         }
     }
 

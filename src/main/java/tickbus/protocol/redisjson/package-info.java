@@ -62,6 +62,6 @@
  * {@link tickbus.protocol.redisjson.RedisJsonException.Reason}; nothing reaches the listener unless the whole
  * payload is valid: UTF-8 (checked up front), one JSON object and nothing after it, within
  * {@link tickbus.protocol.redisjson.RedisJsonLimits}, no duplicate keys, no NaN or Infinity, no comments, no
- * single quotes, no trailing commas, no leading zeros.
+ * single quotes, no trailing commas, no leading zeros (in decimals given as strings too).
  */
 package tickbus.protocol.redisjson;

@@ -49,6 +49,7 @@ class RedisHostileJsonIT {
             new Case("NaN", "not_a_number", HEAD + "\"bid\":NaN}"),
             new Case("Infinity as text", "not_a_number", HEAD + "\"bid\":\"-Infinity\"}"),
             new Case("more decimals than the scale", "price_out_of_range", HEAD + "\"bid\":\"0.123456789\"}"),
+            new Case("leading zeros in a decimal string", "bad_decimal", HEAD + "\"bid\":\"007.5\"}"),
             new Case("invalid UTF-8", "invalid_encoding", invalidUtf8()),
             new Case("empty", "empty", ""),
             new Case("trailing data", "trailing_data", HEAD + "\"bid\":\"1\"} {}"),

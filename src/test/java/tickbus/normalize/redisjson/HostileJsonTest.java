@@ -294,6 +294,13 @@ class HostileJsonTest {
         rejects(Reason.SYNTAX, QUOTE_HEAD + "\"bid\":0061234}");
     }
 
+    /** A decimal string follows the same grammar as a JSON number: "007.5" is no more a price than 007.5. */
+    @Test
+    void leadingZerosInADecimalString() {
+        String message = rejects(Reason.BAD_DECIMAL, QUOTE_HEAD + "\"bid\":\"007.5\"}");
+        assertTrue(message.contains("field=bid, value=\"007.5\""), message);
+    }
+
     @Test
     void notADecimalString() {
         String message = rejects(Reason.BAD_DECIMAL, QUOTE_HEAD + "\"bid\":\"12.3.4\"}");

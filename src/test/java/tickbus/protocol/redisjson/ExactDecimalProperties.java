@@ -68,6 +68,10 @@ class ExactDecimalProperties {
         assertThrows(IllegalArgumentException.class, () -> parse("1e", 8, false));
         assertThrows(IllegalArgumentException.class, () -> parse("+1", 8, false));
         assertThrows(IllegalArgumentException.class, () -> parse("1_000", 8, false));
+        assertThrows(IllegalArgumentException.class, () -> parse("007.5", 8, false));
+        assertThrows(IllegalArgumentException.class, () -> parse("-00", 8, false));
+        assertEquals(50_000_000, parse("0.5", 8, false));
+        assertEquals(1305, parse("1.305e-05", 8, false), "leading zeros in the exponent, as Python writes them");
         assertThrows(IllegalArgumentException.class, () -> parse("", 8, false));
         assertThrows(ArithmeticException.class, () -> parse("1e401", 8, false));
         assertEquals(Long.MIN_VALUE, parse("-9223372036854775808", 0, false));
