@@ -41,6 +41,12 @@ public interface ConnectionContext {
     void endOfRead();
 
     /**
+     * Run {@code action} on this event loop once every frame handed over so far has been decoded and its events
+     * published: the moment a source may record them as done (a checkpoint a restarted feed resumes after).
+     */
+    void afterPublished(Runnable action);
+
+    /**
      * The venue asked not to be contacted again for {@code delayMillis} (HTTP {@code Retry-After}): the next
      * connection attempt, scheduled after a failed connect or {@link #connectionLost}, waits at least that long.
      */

@@ -266,6 +266,11 @@ public class FeedVerticle extends VerticleBase
     }
 
     @Override
+    public void afterPublished(Runnable action) {
+        dispatcher.afterProcessed(() -> context.runOnContext(v -> action.run()));
+    }
+
+    @Override
     public void connectionLost(String reason) {
         if (stopping) {
             return;

@@ -95,6 +95,19 @@ final class FrameDispatcher {
         }
     }
 
+    /** Run {@code action} on a worker once every worker has processed the frames handed over until now. */
+    void afterProcessed(Runnable action) {
+        flush();
+        AtomicInteger remaining = new AtomicInteger(workers.size());
+        for (ParserWorker worker : workers) {
+            worker.afterQueued(() -> {
+                if (remaining.decrementAndGet() == 0) {
+                    action.run();
+                }
+            });
+        }
+    }
+
     int batchesInFlight() {
         return inFlight.get();
     }

@@ -98,6 +98,11 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         }));
     }
 
+    /** Run {@code action} on this worker after the batches already submitted (their events published). */
+    void afterQueued(Runnable action) {
+        context.runOnContext(v -> action.run());
+    }
+
     /**
      * In stream order after the batches already submitted: drop the decoder's state, and send {@code RESET} to the
      * wanted instruments this worker published to or sent a snapshot since the last reset (with several workers,

@@ -8,6 +8,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,20 +151,24 @@ final class StreamConnection implements FeedConnection {
         if (reply == null) {
             return;
         }
+        Map<String, String> readIds = new HashMap<>();
         if (reply.isMap()) {
             for (String name : reply.getKeys()) {
-                entries(name, reply.get(name));
+                entries(name, reply.get(name), readIds);
             }
         } else {
             for (Response keyAndEntries : reply) {
-                entries(keyAndEntries.get(0).toString(), keyAndEntries.get(1));
+                entries(keyAndEntries.get(0).toString(), keyAndEntries.get(1), readIds);
             }
         }
         context.endOfRead();
-        offsets.batchDone();
+        context.afterPublished(() -> {
+            readIds.forEach(offsets::published);
+            offsets.batchDone();
+        });
     }
 
-    private void entries(String name, Response entries) {
+    private void entries(String name, Response entries, Map<String, String> readIds) {
         Key key = keys.get(name);
         if (key == null || entries == null) {
             counters.unexpectedPushes.increment();
@@ -179,6 +184,7 @@ final class StreamConnection implements FeedConnection {
             key.lastId = last.get(0).toString();
         }
         offsets.delivered(name, key.lastId);
+        readIds.put(name, key.lastId);
     }
 
     private void unblock(int attemptsLeft) {
@@ -236,7 +242,10 @@ final class StreamConnection implements FeedConnection {
     public Future<Void> close() {
         closed = true;
         failAwaiting("closing");
-        return session.close().transform(closedSession -> offsets.flush());
+        // The checkpoint written last covers every entry read: wait until their events are published.
+        Promise<Void> published = Promise.promise();
+        context.afterPublished(published::complete);
+        return session.close().transform(closedSession -> published.future()).compose(v -> offsets.flush());
     }
 
     @Override

@@ -14,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last delivered entry id of each stream key: kept here for reconnects, and checkpointed to a cluster-wide
- * {@link AsyncMap} (a local one when not clustered) under {@code <source>|<key>}, so a restarted feed, or the same
- * feed on another node, resumes after it. Checkpoints are coalesced: at most one write round in flight, at most
- * one round per {@code checkpointIntervalMillis}, and {@link #flush()} on close. Used only on the feed's event
- * loop.
+ * The last entry id of each stream key handed to the engine, kept here so that a reconnect resumes after it, and
+ * the last one whose events were published, checkpointed to a cluster-wide {@link AsyncMap} (a local one when not
+ * clustered) under {@code <source>|<key>}, so that a restarted feed, or the same feed on another node, resumes
+ * after it: an entry handed over but not yet published when the process dies is read again, not lost.
+ * Checkpoints are coalesced: at most one write round in flight, at most one round per
+ * {@code checkpointIntervalMillis}, and {@link #flush()} on close. Used only on the feed's event loop.
  */
 final class StreamOffsets {
 
@@ -29,6 +30,7 @@ final class StreamOffsets {
     private final RedisFeedSettings.StreamSettings settings;
     private final RedisFeedCounters counters;
     private final Map<String, String> lastIds = new HashMap<>();
+    private final Map<String, String> publishedIds = new HashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
     private Future<AsyncMap<String, String>> map;
     private Future<Void> writing = Future.succeededFuture();
@@ -50,9 +52,14 @@ final class StreamOffsets {
         return map().compose(offsets -> offsets.get(mapKey(key)));
     }
 
-    /** Entries up to {@code id} of {@code key} were handed to the engine. */
+    /** Entries up to {@code id} of {@code key} were handed to the engine: a reconnect resumes after them. */
     void delivered(String key, String id) {
         lastIds.put(key, id);
+    }
+
+    /** The events of entries up to {@code id} of {@code key} were published: a checkpoint may record them. */
+    void published(String key, String id) {
+        publishedIds.put(key, id);
         dirty.add(key);
     }
 
@@ -96,7 +103,7 @@ final class StreamOffsets {
         map().compose(offsets -> {
             List<Future<Void>> puts = new ArrayList<>(keys.size());
             for (String key : keys) {
-                puts.add(offsets.put(mapKey(key), lastIds.get(key)));
+                puts.add(offsets.put(mapKey(key), publishedIds.get(key)));
             }
             return Future.all(puts);
         }).onComplete(result -> {

@@ -44,6 +44,7 @@ final class StreamStarts {
                     .map(last -> last == null || last.size() == 0 ? BEGINNING : last.get(0).get(0).toString());
         }).onSuccess(id -> {
             offsets.delivered(key, id);
+            offsets.published(key, id);
             offsets.batchDone();
         });
     }

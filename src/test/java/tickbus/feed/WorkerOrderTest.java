@@ -18,16 +18,18 @@ import tickbus.testing.FakeProtocol;
 import tickbus.testing.FeedHarness;
 
 /**
- * A session change while the parser worker is still behind: the RESET must reach subscribers after the old session's
- * queued events and before the new session's, or the old events re-seed the duplicate filter with their (higher)
- * sequence numbers and the new session is dropped as duplicates.
+ * What the engine does in stream order with the parser worker behind the event loop: a session change's RESET
+ * reaches subscribers after the old session's queued events and before the new session's (else the old events
+ * re-seed the duplicate filter with their higher sequence numbers and the new session is dropped as duplicates),
+ * and an {@code afterPublished} action runs only once every frame handed over before it was decoded.
  */
-class SessionResetOrderTest {
+class WorkerOrderTest {
 
     private static final String INSTRUMENT = "XSIM:AAA";
     private static final byte OLD_SESSION = 1;
     private static final byte NEW_SESSION = 2;
 
+    private final java.util.concurrent.atomic.AtomicLong decoded = new java.util.concurrent.atomic.AtomicLong();
     private final CountDownLatch workerHeld = new CountDownLatch(1);
     private final CountDownLatch releaseWorker = new CountDownLatch(1);
 
@@ -38,6 +40,7 @@ class SessionResetOrderTest {
                 workerHeld.countDown();
                 await(releaseWorker);
             }
+            decoded.incrementAndGet();
             long price = frames.getByte(offset) * 1_000_000L + sequence;
             context.sink().accept(new Quote(INSTRUMENT, "XSIM", context.settings().source(), sequence, 0,
                     receiveTimeNanos, 2, 0, price, 1, price + 1, 1));
@@ -55,9 +58,7 @@ class SessionResetOrderTest {
     @Test
     void theResetFollowsTheOldSessionsQueuedEventsAndPrecedesTheNewSession() throws InterruptedException {
         try (FeedHarness harness = new FeedHarness()) {
-            FakeProtocol protocol = new FakeProtocol(1, this::oneQuotePerFrame);
-            harness.deploy(harness.settings(new JsonObject()), protocol);
-            Await.until("connected", () -> protocol.connection.get() != null);
+            FakeProtocol protocol = deployConnected(harness);
             harness.subscribe(INSTRUMENT);
             Await.until(INSTRUMENT + " ACTIVE",
                     () -> harness.feed.subscriptionState(INSTRUMENT) == SubscriptionState.ACTIVE);
@@ -82,6 +83,33 @@ class SessionResetOrderTest {
             assertEquals(List.of("RESET", "S2#1", "S2#2", "S2#3", "S2#4", "S2#5"), order.subList(300, 306));
             assertEquals(306, order.size(), order.toString());
         }
+    }
+
+    @Test
+    void anAfterPublishedActionRunsOnTheEventLoopOnceEveryFrameBeforeItWasDecoded() throws InterruptedException {
+        try (FeedHarness harness = new FeedHarness()) {
+            FakeProtocol protocol = deployConnected(harness);
+            List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+            protocol.eventLoop.get().runOnContext(v -> {
+                ConnectionContext connection = protocol.connection.get();
+                frames(connection, OLD_SESSION, 100);
+                connection.afterPublished(() -> ran.add("decoded=" + decoded.get() + ", on the event loop="
+                        + (io.vertx.core.Vertx.currentContext() == protocol.eventLoop.get())));
+            });
+            await(workerHeld);
+            assertEquals(List.of(), ran, "ran while the worker still held the frames");
+            releaseWorker.countDown();
+
+            Await.until("the action ran", () -> !ran.isEmpty());
+            assertEquals(List.of("decoded=100, on the event loop=true"), ran);
+        }
+    }
+
+    private FakeProtocol deployConnected(FeedHarness harness) {
+        FakeProtocol protocol = new FakeProtocol(1, this::oneQuotePerFrame);
+        harness.deploy(harness.settings(new JsonObject()), protocol);
+        Await.until("connected", () -> protocol.connection.get() != null);
+        return protocol;
     }
 
     private static void frames(ConnectionContext connection, byte session, int count) {
