@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.event.EventKind;
@@ -123,7 +122,7 @@ final class SubscriptionReceiver {
      * to keep them; the strategy is no longer behind.
      */
     private void takeLatestIntoQueue() {
-        if (Arrays.stream(latest).allMatch(Objects::isNull)) {
+        if (noneKept()) {
             return;
         }
         List<MarketEvent> kept = new ArrayList<>(latest.length);
@@ -159,12 +158,22 @@ final class SubscriptionReceiver {
         }
         turn.forEach(this::receive);
         synchronized (this) {
-            if (pending.isEmpty() && Arrays.stream(latest).allMatch(Objects::isNull)) {
+            if (pending.isEmpty() && noneKept()) {
                 drainScheduled = false;
                 return;
             }
         }
         context.runOnContext(v -> drain());
+    }
+
+    /** Called for every queued event: a plain loop, no allocation. */
+    private boolean noneKept() {
+        for (MarketEvent kept : latest) {
+            if (kept != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** On the strategy's context: drop duplicates, deliver the rest (the unqueued path of an event-loop strategy). */
