@@ -8,6 +8,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
+import io.vertx.redis.client.impl.CommandImpl;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,13 @@ final class PubSubConnection implements FeedConnection {
     private static final Buffer PATTERN_MESSAGE = Buffer.buffer("pmessage");
     /** RESP framing around a message's channel and payload, roughly; for the keep-alive byte count. */
     private static final int PUSH_OVERHEAD_BYTES = 32;
+    /**
+     * PING sent as the client sends (P)(UN)SUBSCRIBE: without a reply slot. The Vert.x client (5.0.7) hands the
+     * oldest waiting reply slot whatever arrives next, pushes included, so a PING waiting for its PONG was answered
+     * by a message or a subscribe confirmation, and a SUBSCRIBE's error reply went to the PING. With nothing waiting
+     * on this connection, PONGs and error replies all reach {@link #push}.
+     */
+    private static final Command KEEP_ALIVE_PING = new CommandImpl("ping", -1, true, true, false);
 
     private final ConnectionContext context;
     private final Context eventLoop;
@@ -47,7 +55,6 @@ final class PubSubConnection implements FeedConnection {
     private long pendingMessages;
     private long pendingBytes;
     private boolean closed;
-    private boolean pingInFlight;
     private long lastPingMillis;
 
     private PubSubConnection(ConnectionContext context, RedisSession session, RedisFeedSettings settings,
@@ -121,6 +128,11 @@ final class PubSubConnection implements FeedConnection {
             return;
         }
         ResponseType type = push.type();
+        if (isPong(push, type)) {
+            counters.pongs.increment();
+            context.bytesReceived(PUSH_OVERHEAD_BYTES);
+            return;
+        }
         if (type == ResponseType.ERROR) {
             counters.errorReplies.increment();
             confirmations.errorReply(push.toString());
@@ -141,6 +153,15 @@ final class PubSubConnection implements FeedConnection {
             context.bytesReceived(PUSH_OVERHEAD_BYTES);
             confirmation(kind.toString(), push.get(1).toString());
         }
+    }
+
+    /** {@code +PONG} (RESP3), or {@code [pong, ""]} (a subscribed RESP2 connection). */
+    private static boolean isPong(Response reply, ResponseType type) {
+        if (type == ResponseType.SIMPLE) {
+            return "PONG".equalsIgnoreCase(reply.toString());
+        }
+        return (type == ResponseType.MULTI || type == ResponseType.PUSH) && reply.size() == 2
+                && "pong".equalsIgnoreCase(reply.get(0).toString());
     }
 
     private void message(PayloadFormat format, Buffer channel, Buffer payload) {
@@ -194,19 +215,12 @@ final class PubSubConnection implements FeedConnection {
 
     @Override
     public void tick(long nowMillis) {
-        if (closed || pingInFlight || nowMillis - lastPingMillis < settings.pingIntervalMillis()) {
+        if (closed || nowMillis - lastPingMillis < settings.pingIntervalMillis()) {
             return;
         }
-        pingInFlight = true;
         lastPingMillis = nowMillis;
         counters.pingsSent.increment();
-        connection.send(Request.cmd(Command.PING)).onComplete(reply -> {
-            pingInFlight = false;
-            if (reply.succeeded()) {
-                counters.pongs.increment();
-                context.bytesReceived(PUSH_OVERHEAD_BYTES);
-            }
-        });
+        connection.send(Request.cmd(KEEP_ALIVE_PING));
     }
 
     @Override
