@@ -52,6 +52,13 @@ public interface ConnectionContext {
      */
     void retryAfter(long delayMillis);
 
+    /**
+     * The venue made an instrument that was subscribed unreadable (a Redis stream key overwritten with another
+     * type, say) and the connection has stopped reading it: its subscription is FAILED permanently, not retried,
+     * and SUBSCRIPTION_FAILED is published with {@code reason}. The connection itself carries on.
+     */
+    void subscriptionRefused(String instrument, String reason);
+
     /** The connection failed or was closed by the peer; the engine reconnects with backoff. */
     void connectionLost(String reason);
 

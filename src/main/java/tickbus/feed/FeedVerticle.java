@@ -271,6 +271,11 @@ public class FeedVerticle extends VerticleBase
     }
 
     @Override
+    public void subscriptionRefused(String instrument, String reason) {
+        subscriptions.refused(instrument, reason);
+    }
+
+    @Override
     public void connectionLost(String reason) {
         if (stopping) {
             return;

@@ -151,7 +151,10 @@ final class SubscriptionManager {
                 return;
             }
             key.inFlight = false;
-            if (result.succeeded()) {
+            if (key.state == SubscriptionState.FAILED) {
+                // Refused by the connection while this operation ran: the refusal stands.
+                reconcile(key);
+            } else if (result.succeeded()) {
                 key.failedAttempts = 0;
                 changeState(key, subscribe ? SubscriptionState.ACTIVE : SubscriptionState.UNSUBSCRIBED,
                         subscribe ? "confirmed" : "released");
@@ -180,6 +183,17 @@ final class SubscriptionManager {
             key.retryTimer = -1;
             reconcile(key);
         });
+    }
+
+    /** The connection stopped serving a key it had accepted: FAILED permanently, not retried. */
+    void refused(String instrument, String reason) {
+        Key key = keys.get(instrument);
+        if (key == null || !key.wanted || key.state == SubscriptionState.FAILED) {
+            return;
+        }
+        cancelRetry(key);
+        key.failedAttempts = 0;
+        changeState(key, SubscriptionState.FAILED, "subscription refused: permanent=true, cause=" + reason);
     }
 
     private void cancelRetry(Key key) {

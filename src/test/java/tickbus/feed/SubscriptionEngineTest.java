@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import tickbus.TickbusNode;
 import tickbus.demand.DemandRegistry;
 import tickbus.event.FeedState;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
+import tickbus.strategy.MarketDataSubscription;
 import tickbus.testing.Await;
 import tickbus.testing.FakeProtocol;
 import tickbus.testing.FeedHarness;
@@ -67,6 +70,32 @@ class SubscriptionEngineTest {
                         "two identical operations in a row for " + instrument + ": " + operations);
             }
         }
+    }
+
+    @Test
+    void aSubscriptionRefusedByTheConnectionFailsAtOnceIsNotRetriedAndCanBeWantedAgain() {
+        FakeProtocol protocol = new FakeProtocol(1);
+        FeedVerticle feed = harness.deploy(harness.settings(new JsonObject()), protocol);
+        harness.awaitState(FeedState.LIVE);
+        MarketDataSubscription subscription = harness.subscribe("XSIM:AAA");
+        Await.until("AAA active", () -> feed.subscriptionState("XSIM:AAA") == SubscriptionState.ACTIVE);
+        int operations = protocol.operations.size();
+
+        protocol.eventLoop.get().runOnContext(v -> protocol.connection.get().subscriptionRefused("XSIM:AAA",
+                "not a stream: key=k, type=string"));
+        Await.until("AAA failed", () -> feed.subscriptionState("XSIM:AAA") == SubscriptionState.FAILED);
+        Await.until("SUBSCRIPTION_FAILED", () -> !harness.statuses(InstrumentState.SUBSCRIPTION_FAILED).isEmpty());
+        List<InstrumentStatus> failed = harness.statuses(InstrumentState.SUBSCRIPTION_FAILED);
+        assertEquals(1, failed.size(), failed.toString());
+        assertEquals("subscription refused: permanent=true, cause=not a stream: key=k, type=string",
+                failed.get(0).reason());
+        assertEquals(1, feed.metrics().subscriptionFailures());
+        assertEquals(operations, protocol.operations.size(), "no retry: " + protocol.operations);
+
+        Await.result(subscription.close());
+        Await.until("AAA released", () -> feed.subscriptionState("XSIM:AAA") == SubscriptionState.UNSUBSCRIBED);
+        harness.subscribe("XSIM:AAA");
+        Await.until("AAA active again", () -> feed.subscriptionState("XSIM:AAA") == SubscriptionState.ACTIVE);
     }
 
     @Test

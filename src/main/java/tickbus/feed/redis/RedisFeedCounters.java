@@ -23,6 +23,8 @@ public final class RedisFeedCounters {
     final LongAdder pongs = new LongAdder();
     final LongAdder streamReads = new LongAdder();
     final LongAdder streamEntries = new LongAdder();
+    final LongAdder streamErrorReplies = new LongAdder();
+    final LongAdder wrongTypeKeys = new LongAdder();
     final LongAdder checkpointWrites = new LongAdder();
     final LongAdder checkpointFailures = new LongAdder();
     final LongAdder publisherRestarts = new LongAdder();
@@ -84,6 +86,16 @@ public final class RedisFeedCounters {
         return streamEntries.sum();
     }
 
+    /** XREADs Redis refused with an error reply (WRONGTYPE or another): command errors, not connection losses. */
+    public long streamErrorReplies() {
+        return streamErrorReplies.sum();
+    }
+
+    /** Stream keys found holding another type after a WRONGTYPE; their instruments' subscriptions FAILED. */
+    public long wrongTypeKeys() {
+        return wrongTypeKeys.sum();
+    }
+
     public long checkpointWrites() {
         return checkpointWrites.sum();
     }
@@ -103,7 +115,8 @@ public final class RedisFeedCounters {
                 .put("unsubscribeConfirmations", unsubscribeConfirmations()).put("errorReplies", errorReplies())
                 .put("unexpectedPushes", unexpectedPushes()).put("oversizedNames", oversizedNames())
                 .put("pingsSent", pingsSent()).put("pongs", pongs()).put("streamReads", streamReads())
-                .put("streamEntries", streamEntries()).put("checkpointWrites", checkpointWrites())
+                .put("streamEntries", streamEntries())
+                .put("streamErrorReplies", streamErrorReplies()).put("wrongTypeKeys", wrongTypeKeys()).put("checkpointWrites", checkpointWrites())
                 .put("checkpointFailures", checkpointFailures()).put("publisherRestarts", publisherRestarts())
                 .put("connectFailures", new JsonObject(new java.util.HashMap<>(connectFailuresByKind())));
     }

@@ -11,6 +11,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.List;
 
 /**
  * One dedicated connection to Redis (never returned to a pool: pub/sub and blocking reads taint a connection),
@@ -97,6 +98,11 @@ final class RedisSession {
     /** Send a short command on the client's second connection, beside a blocked or subscribed one. */
     Future<Response> control(Request request) {
         return client.send(request);
+    }
+
+    /** Send short commands on the control connection, pipelined; completes with their replies in order. */
+    Future<List<Response>> controlBatch(List<Request> requests) {
+        return client.batch(requests);
     }
 
     /** Close both connections; a read or subscription in flight ends with the socket. */

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tickbus.feed.ConnectionContext;
 import tickbus.feed.FeedConnection;
 import tickbus.feed.SubscriptionException;
@@ -21,25 +23,41 @@ import tickbus.feed.SubscriptionException;
  * from the last id handed to the engine ({@link StreamOffsets}), so a reconnect or a restart resumes without loss
  * or repetition. Subscribing adds an instrument's keys to the next read (a read blocked in Redis is woken with
  * {@code CLIENT UNBLOCK} from the control connection); pausing simply issues no next read; closing ends the read
- * in flight with the socket. Used only on the feed's event loop.
+ * in flight with the socket. Only a broken connection is a lost one: an error reply to XREAD is a command error,
+ * and a key overwritten with another type (WRONGTYPE) fails its instrument alone. Used only on the feed's event
+ * loop.
  */
 final class StreamConnection implements FeedConnection {
 
     private static final int UNBLOCK_ATTEMPTS = 20;
     private static final long UNBLOCK_RETRY_MILLIS = 5;
     private static final int ENTRY_OVERHEAD_BYTES = 32;
+    private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
 
-    /** One key being read. */
+    /** One key being read, for one instrument. */
     private static final class Key {
+        final String instrument;
         final ChannelTemplate template;
         final Buffer name;
         String lastId;
 
-        Key(ChannelTemplate template, String name, String lastId) {
+        Key(String instrument, ChannelTemplate template, String name, String lastId) {
+            this.instrument = instrument;
             this.template = template;
             this.name = Buffer.buffer(name);
             this.lastId = lastId;
         }
+    }
+
+    /** What the reading connection is doing; the next XREAD is sent only from IDLE. */
+    private enum Reader {
+        IDLE,
+        /** An XREAD is in flight (blocked in Redis, perhaps). */
+        READING,
+        /** An XREAD was refused with WRONGTYPE: the keys' types are being checked. */
+        CHECKING_KEYS,
+        /** An XREAD was refused otherwise: waiting before the next. */
+        WAITING
     }
 
     private final ConnectionContext context;
@@ -53,7 +71,7 @@ final class StreamConnection implements FeedConnection {
     private final Map<String, Key> keys = new LinkedHashMap<>();
     private final List<Promise<Void>> awaitingRead = new ArrayList<>();
     private final StreamEntryFrames frames;
-    private boolean readInFlight;
+    private Reader reader = Reader.IDLE;
     private boolean unblocking;
     private boolean paused;
     private boolean closed;
@@ -90,7 +108,7 @@ final class StreamConnection implements FeedConnection {
         List<Future<Key>> resolved = new ArrayList<>();
         for (ChannelTemplate template : settings.channels()) {
             String name = template.channelOf(instrument);
-            resolved.add(starts.resolve(name).map(id -> new Key(template, name, id)));
+            resolved.add(starts.resolve(name).map(id -> new Key(instrument, template, name, id)));
         }
         return Future.all(resolved).compose(all -> {
             if (closed) {
@@ -104,7 +122,7 @@ final class StreamConnection implements FeedConnection {
             awaitingRead.add(included);
             if (paused) {
                 included.complete();
-            } else if (readInFlight) {
+            } else if (reader == Reader.READING) {
                 unblock(UNBLOCK_ATTEMPTS);
             } else {
                 readNext();
@@ -120,29 +138,83 @@ final class StreamConnection implements FeedConnection {
     }
 
     private void readNext() {
-        if (closed || paused || readInFlight || keys.isEmpty()) {
+        if (closed || paused || reader != Reader.IDLE || keys.isEmpty()) {
             return;
         }
         Request read = Request.cmd(Command.XREAD).arg("COUNT").arg(settings.stream().batchCount())
                 .arg("BLOCK").arg(settings.stream().blockMillis()).arg("STREAMS");
         keys.keySet().forEach(read::arg);
         keys.values().forEach(key -> read.arg(key.lastId));
-        readInFlight = true;
+        reader = Reader.READING;
         connection.send(read).onComplete(result -> {
-            readInFlight = false;
+            reader = Reader.IDLE;
             unblocking = false;
             if (closed) {
                 return;
             }
-            if (result.failed()) {
+            if (result.succeeded()) {
+                delivered(result.result());
+                readNext();
+            } else if (RedisErrors.isErrorReply(result.cause())) {
+                refused(result.cause().getMessage());
+            } else {
                 lost("XREAD failed: " + result.cause().getMessage());
-                return;
             }
-            delivered(result.result());
-            readNext();
         });
         awaitingRead.forEach(Promise::tryComplete);
         awaitingRead.clear();
+    }
+
+    /**
+     * Redis answered the XREAD with an error: the connection is fine, the command is not. WRONGTYPE means a key
+     * now holds something other than a stream: those keys are found (TYPE on the control connection) and their
+     * instruments refused, and the others are read on. Any other error, or a WRONGTYPE whose key changed back
+     * meanwhile, is retried after {@code blockMillis}, the pace of an idle read.
+     */
+    private void refused(String error) {
+        counters.streamErrorReplies.increment();
+        if (!RedisErrors.WRONG_TYPE.equals(RedisErrors.code(error))) {
+            LOG.warn("feed {}: XREAD refused by redis: error=\"{}\", keys={}; retrying in {} ms",
+                    context.settings().source(), error, keys.size(), settings.stream().blockMillis());
+            retryLater();
+            return;
+        }
+        reader = Reader.CHECKING_KEYS;
+        starts.notStreams(List.copyOf(keys.keySet())).onComplete(result -> {
+            reader = Reader.IDLE;
+            if (closed) {
+                return;
+            }
+            if (result.failed()) {
+                lost("TYPE check after WRONGTYPE failed: " + result.cause().getMessage());
+            } else if (result.result().isEmpty()) {
+                retryLater();
+            } else {
+                result.result().forEach(this::notAStream);
+                readNext();
+            }
+        });
+    }
+
+    /** Stops reading every key of the instrument of {@code name} and fails its subscription for good. */
+    private void notAStream(String name, String type) {
+        Key key = keys.get(name);
+        if (key == null) {
+            return;
+        }
+        counters.wrongTypeKeys.increment();
+        String reason = StreamStarts.notAStream(name, type);
+        LOG.warn("feed {}: {}; instrument={} no longer read", context.settings().source(), reason, key.instrument);
+        unsubscribe(key.instrument);
+        context.subscriptionRefused(key.instrument, reason);
+    }
+
+    private void retryLater() {
+        reader = Reader.WAITING;
+        context.vertx().setTimer(settings.stream().blockMillis(), id -> {
+            reader = Reader.IDLE;
+            readNext();
+        });
     }
 
     private void delivered(Response reply) {
@@ -189,13 +261,13 @@ final class StreamConnection implements FeedConnection {
 
     private void unblock(int attemptsLeft) {
         boolean firstAttemptWhileUnblocking = unblocking && attemptsLeft == UNBLOCK_ATTEMPTS;
-        if (firstAttemptWhileUnblocking || !readInFlight || closed) {
+        if (firstAttemptWhileUnblocking || reader != Reader.READING || closed) {
             return;
         }
         unblocking = true;
         session.control(Request.cmd(Command.CLIENT).arg("UNBLOCK").arg(clientId)).onComplete(result -> {
             boolean woken = result.succeeded() && result.result() != null && result.result().toLong() == 1;
-            if (!woken && readInFlight && attemptsLeft > 1) {
+            if (!woken && reader == Reader.READING && attemptsLeft > 1) {
                 context.vertx().setTimer(UNBLOCK_RETRY_MILLIS, id -> unblock(attemptsLeft - 1));
             }
         });
@@ -203,7 +275,7 @@ final class StreamConnection implements FeedConnection {
 
     @Override
     public void tick(long nowMillis) {
-        if (closed || readInFlight || nowMillis - lastPingMillis < settings.pingIntervalMillis()) {
+        if (closed || reader == Reader.READING || nowMillis - lastPingMillis < settings.pingIntervalMillis()) {
             return;
         }
         lastPingMillis = nowMillis;

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,11 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tickbus.event.FeedState;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
 import tickbus.event.Side;
 import tickbus.event.Trade;
+import tickbus.feed.SubscriptionState;
 import tickbus.testing.Await;
 import tickbus.testing.RedisServerProcess;
 import tickbus.testing.SharedData;
@@ -29,7 +34,8 @@ import tickbus.testing.SharedData;
 /**
  * Streams mode against a real redis-server, reading cryptofeed's stream layout ({@code trades-<EXCHANGE>-<SYMBOL>},
  * one field per value): the real samples exactly, and nothing lost or doubled across a SIGKILL of an append-only
- * redis-server, a CLIENT KILL, and a restart of the feed itself.
+ * redis-server, a CLIENT KILL, and a restart of the feed itself; a key overwritten with another type fails its
+ * instrument alone, whether seen by a read or by the resubscription after a reconnect.
  */
 class RedisStreamIT {
 
@@ -154,6 +160,72 @@ class RedisStreamIT {
         assertEquals(Map.of("bad_decimal", 1L, "not_a_number", 1L), fixture.protocol.rejectedByReason());
         String deadLetter = fixture.protocol.deadLetters().get(0).payloadPrefixText();
         assertTrue(deadLetter.contains("\"price\":\"12\\\"3\\u0001\\\\\""), deadLetter);
+    }
+
+    @Test
+    void aKeyOverwrittenWithAnotherTypeFailsItsInstrumentAloneAndTheOthersKeepFlowing() {
+        fixture = new RedisFeedFixture(RedisServerProcess.start());
+        xaddTrade("BTC-USD", 1);
+        deploy(new JsonObject().put("stream", new JsonObject().put("startId", "0")));
+        fixture.subscribeAndAwaitActive(VENUE + ":BTC-USD");
+        fixture.subscribeAndAwaitActive(VENUE + ":ETH-USD");
+        Await.until("first BTC trade", () -> fixture.trades(VENUE + ":BTC-USD").size() == 1);
+
+        fixture.redis.command("SET", "trades-COINBASE-ETH-USD", "not a stream");
+        xaddTrade("BTC-USD", 2);
+        fixture.awaitSubscription(VENUE + ":ETH-USD", SubscriptionState.FAILED);
+        xaddTrade("BTC-USD", 3);
+        Await.until("BTC trades 2 and 3", Duration.ofSeconds(10),
+                () -> fixture.trades(VENUE + ":BTC-USD").size() == 3, fixture.harness::describeStates);
+
+        assertEquals(List.of("1", "2", "3"), fixture.trades(VENUE + ":BTC-USD").stream().map(Trade::tradeId).toList());
+        assertWrongTypeReported("ETH-USD");
+        assertEquals(0, fixture.harness.feed.metrics().reconnects(), fixture.harness::describeStates);
+        assertEquals(1, fixture.protocol.counters().wrongTypeKeys());
+        assertEquals(1, fixture.harness.feed.metrics().subscriptionFailures());
+        assertEquals(SubscriptionState.ACTIVE, fixture.harness.feed.subscriptionState(VENUE + ":BTC-USD"));
+    }
+
+    @Test
+    void aKeyOverwrittenWhileDisconnectedFailsItsResubscriptionPermanently() {
+        fixture = new RedisFeedFixture(RedisServerProcess.start());
+        deploy(new JsonObject());
+        fixture.subscribeAndAwaitActive(VENUE + ":BTC-USD");
+        fixture.subscribeAndAwaitActive(VENUE + ":ETH-USD");
+        xaddTrade("BTC-USD", 1);
+        xaddTrade("ETH-USD", 1);
+        Await.until("a trade of each", () -> fixture.trades(VENUE + ":BTC-USD").size() == 1
+                && fixture.trades(VENUE + ":ETH-USD").size() == 1);
+
+        // In one transaction, so the feed only sees the string after its reconnect, where the last id is known.
+        List<Object> replies = fixture.redis.pipeline(List.of(command("MULTI"),
+                command("SET", "trades-COINBASE-ETH-USD", "not a stream"), command("CLIENT", "KILL", "TYPE", "normal"),
+                command("EXEC")));
+        assertTrue((Long) ((List<?>) replies.get(3)).get(1) >= 1, replies.toString());
+        fixture.awaitSubscription(VENUE + ":ETH-USD", SubscriptionState.FAILED);
+        xaddTrade("BTC-USD", 2);
+        Await.until("BTC trade 2 after the reconnect", Duration.ofSeconds(10),
+                () -> fixture.trades(VENUE + ":BTC-USD").size() == 2, fixture.harness::describeStates);
+
+        assertWrongTypeReported("ETH-USD");
+        assertEquals(1, fixture.harness.feed.metrics().reconnects(), fixture.harness::describeStates);
+        assertEquals(0, fixture.protocol.counters().streamErrorReplies());
+    }
+
+    private void assertWrongTypeReported(String symbol) {
+        List<InstrumentStatus> failed = fixture.statuses(VENUE + ":" + symbol, InstrumentState.SUBSCRIPTION_FAILED);
+        assertEquals(1, failed.size(), failed.toString());
+        assertTrue(failed.get(0).reason().contains("permanent=true")
+                && failed.get(0).reason().contains("not a stream: key=trades-COINBASE-" + symbol + ", type=string"),
+                failed.get(0).reason());
+    }
+
+    private static List<byte[]> command(String... arguments) {
+        return Stream.of(arguments).map(argument -> argument.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    private void xaddTrade(String symbol, long id) {
+        xadd("trades-COINBASE-" + symbol, trade(symbol, id));
     }
 
     private void publishTrades(long from, long to) {
