@@ -43,7 +43,8 @@ final class HttpFeedConnection implements FeedConnection {
         this.context = context;
         this.settings = protocol.httpSettings();
         this.client = client;
-        this.instruments = new PolledInstruments(protocol.followed(), client, this::snapshotsAppended);
+        this.instruments = new PolledInstruments(protocol.followed(), client, this::snapshotsAppended,
+                cause -> snapshotFailed("snapshot request for joining instruments", cause, false));
     }
 
     /** Sends the first poll (it does not wait: the server answers at once); completes when it was answered. */
@@ -191,8 +192,7 @@ final class HttpFeedConnection implements FeedConnection {
     }
 
     private void retryLater(long requested, HttpExchange.Response response) {
-        long delay = RetryAfter.millis(response.header(FixmlLongPoll.HEADER_RETRY_AFTER), context.clock().millis(),
-                settings.maxRetryAfterMillis());
+        long delay = client.retryAfterMillis(response);
         if (delay != RetryAfter.NONE) {
             context.retryAfter(delay);
         }
@@ -240,7 +240,7 @@ final class HttpFeedConnection implements FeedConnection {
                 return;
             }
             if (result.failed()) {
-                lost("snapshot-failed", "snapshot request failed while recovering: " + result.cause().getMessage());
+                snapshotFailed("snapshot request while recovering", result.cause(), true);
                 return;
             }
             ResponseRange range = result.result();
@@ -267,11 +267,41 @@ final class HttpFeedConnection implements FeedConnection {
             }
             if (result.failed()) {
                 protocol.snapshotsWanted();
-                lost("snapshot-failed", "snapshot request failed: " + result.cause().getMessage());
+                snapshotFailed("snapshot request", result.cause(), true);
             } else if (!protocol.sameServerLog(result.result().log())) {
                 serverLogChanged(result.result().log(), cursor);
             }
         });
+    }
+
+    /**
+     * A snapshot request failed: counted as {@code snapshot-failed}, and as {@code status-NNN} when the server
+     * answered a status. A 429 or 503 ends the connection and its {@code Retry-After} holds the next attempt back,
+     * so no request of this feed reaches the server before then; other failures end it when
+     * {@code endConnection}.
+     */
+    private void snapshotFailed(String request, Throwable cause, boolean endConnection) {
+        if (closed) {
+            return;
+        }
+        String message = request + " failed: " + cause.getMessage();
+        if (!(cause instanceof SnapshotRefused refused)) {
+            if (endConnection) {
+                lost("snapshot-failed", message);
+            } else {
+                protocol.counters().failure("snapshot-failed");
+            }
+            return;
+        }
+        protocol.counters().failure("snapshot-failed");
+        if (!SnapshotRefused.asksToWait(refused.status()) && !endConnection) {
+            protocol.counters().failure(refused.kind());
+            return;
+        }
+        if (refused.retryAfterMillis() != RetryAfter.NONE) {
+            context.retryAfter(refused.retryAfterMillis());
+        }
+        lost(refused.kind(), message);
     }
 
     private String allPolledParameter() {

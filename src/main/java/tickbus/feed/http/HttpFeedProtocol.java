@@ -66,7 +66,8 @@ public final class HttpFeedProtocol implements FeedProtocol {
                     connection.closeHandler(v -> counters.connectionClosed());
                 })
                 .build();
-        current = new HttpFeedConnection(this, context, new LongPollClient(vertx, client, settings, counters));
+        current = new HttpFeedConnection(this, context, new LongPollClient(vertx, context.clock(), client,
+                settings, counters));
         return current.start();
     }
 

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.Collection;
 
 /** The requests of the long-poll protocol ({@link FixmlLongPoll}) over one HTTP client and its pool. */
@@ -14,13 +15,16 @@ final class LongPollClient {
     private static final long SNAPSHOT_RESPONSE_MAX_BYTES = 64 * 1024;
 
     private final Vertx vertx;
+    private final InstantSource clock;
     private final HttpClientAgent client;
     private final HttpFeedSettings settings;
     private final HttpPollCounters counters;
     private final PollTarget target;
 
-    LongPollClient(Vertx vertx, HttpClientAgent client, HttpFeedSettings settings, HttpPollCounters counters) {
+    LongPollClient(Vertx vertx, InstantSource clock, HttpClientAgent client, HttpFeedSettings settings,
+            HttpPollCounters counters) {
         this.vertx = vertx;
+        this.clock = clock;
         this.client = client;
         this.settings = settings;
         this.counters = counters;
@@ -35,20 +39,32 @@ final class LongPollClient {
     }
 
     /**
-     * Asks for snapshots to be appended to the server's log; completes with the range they occupy.
+     * Asks for snapshots to be appended to the server's log; completes with the range they occupy, or fails with
+     * {@link SnapshotRefused} for any status but 200 (carrying a 429's or 503's {@code Retry-After}).
      * {@code instruments}: the encoded parameter, or null for every instrument.
      */
     Future<ResponseRange> snapshot(String instruments) {
         counters.snapshotRequested();
         return exchange(HttpMethod.POST, target.snapshotUri(instruments), 0, SNAPSHOT_RESPONSE_MAX_BYTES).response()
                 .compose(response -> {
-                    ResponseRange range = response.status() == 200 ? ResponseRange.read(response) : null;
+                    if (response.status() != 200) {
+                        return Future.failedFuture(new SnapshotRefused(response.status(), retryAfterMillis(response)));
+                    }
+                    ResponseRange range = ResponseRange.read(response);
                     if (range == null) {
-                        return Future.failedFuture("snapshot answered status=" + response.status() + ": "
-                                + ResponseRange.problem(response));
+                        return Future.failedFuture("snapshot answered status=200: " + ResponseRange.problem(response));
                     }
                     return Future.succeededFuture(range);
                 });
+    }
+
+    /** A 429's or 503's {@code Retry-After} in milliseconds, capped; {@link RetryAfter#NONE} otherwise. */
+    long retryAfterMillis(HttpExchange.Response response) {
+        if (!SnapshotRefused.asksToWait(response.status())) {
+            return RetryAfter.NONE;
+        }
+        return RetryAfter.millis(response.header(FixmlLongPoll.HEADER_RETRY_AFTER), clock.millis(),
+                settings.maxRetryAfterMillis());
     }
 
     /** Whether a poll carrying {@code instruments} fits the server's request-line limit. */

@@ -42,6 +42,7 @@ final class PolledInstruments {
     private final Set<String> followed;
     private final LongPollClient client;
     private final Consumer<ResponseRange> snapshotsAppended;
+    private final Consumer<Throwable> snapshotFailed;
     private final Map<String, Change> joining = new LinkedHashMap<>();
     private final List<Change> waiting = new ArrayList<>();
     private int version;
@@ -49,12 +50,15 @@ final class PolledInstruments {
 
     /**
      * {@code followed} is owned by the protocol and changed here only; {@code snapshotsAppended} is told where
-     * the server appended the snapshots of joining symbols.
+     * the server appended the snapshots of joining symbols, {@code snapshotFailed} why their request failed
+     * (after the joins failed; a {@link SnapshotRefused} may carry the server's {@code Retry-After}).
      */
-    PolledInstruments(Set<String> followed, LongPollClient client, Consumer<ResponseRange> snapshotsAppended) {
+    PolledInstruments(Set<String> followed, LongPollClient client, Consumer<ResponseRange> snapshotsAppended,
+            Consumer<Throwable> snapshotFailed) {
         this.followed = followed;
         this.client = client;
         this.snapshotsAppended = snapshotsAppended;
+        this.snapshotFailed = snapshotFailed;
     }
 
     /** Adds a symbol to the polls; completes when it joined (see the class), at once for one already followed. */
@@ -96,6 +100,7 @@ final class PolledInstruments {
             if (result.failed()) {
                 failJoins(requested, new SubscriptionException("snapshot request failed: "
                         + result.cause().getMessage(), false));
+                snapshotFailed.accept(result.cause());
                 return;
             }
             acknowledged(requested);

@@ -1,23 +1,32 @@
 package tickbus.feed.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tickbus.event.BreakerState;
 import tickbus.event.FeedState;
 import tickbus.event.FeedStatus;
+import tickbus.feed.FeedSettings;
 import tickbus.sim.fixml.FixmlSimServer;
 import tickbus.sim.fixml.FixmlSimSettings;
 import tickbus.sim.fixml.SimFault;
 import tickbus.testing.Await;
+import tickbus.testing.FeedHarness;
 
 /**
- * Politeness to a struggling server: 429 and 503 hold the next request back for {@code Retry-After}, and
+ * Politeness to a struggling server: 429 and 503 hold the next request back for {@code Retry-After}, whether they
+ * answer a poll or a snapshot request (recovering from a 410, or for a joining instrument), and
  * repeated failures open the engine's circuit breaker, which probes once per reset timeout and closes when a
  * probe succeeds.
  */
@@ -68,6 +77,88 @@ class HttpFeedBackoffIT {
                 return last.state() == FeedState.LIVE && last.breaker() == BreakerState.CLOSED;
             }, fixture.harness::describeStates);
         }
+    }
+
+    @Test
+    void retryAfterOnARefusedRecoverySnapshotHoldsTheNextRequestBack() {
+        try (FeedHarness harness = new FeedHarness()) {
+            List<Hit> hits = new CopyOnWriteArrayList<>();
+            HttpFeedProtocol protocol = deployAgainst(harness, hits, 503, "2", poll -> poll.response()
+                    .setStatusCode(410).putHeader("Tickbus-Log", "L1").putHeader("Tickbus-Oldest", "5")
+                    .putHeader("Tickbus-Head", "10").end());
+            assertNextRequestHeldBack(hits, 1_900, harness);
+            assertTrue(harness.describeStates().contains("snapshot request while recovering failed: snapshot answered "
+                    + "status=503, retryAfterMillis=2000"), harness.describeStates());
+            assertFalse(harness.describeStates().contains("bad transport headers"), harness.describeStates());
+            assertEquals(1, protocol.counters().failures("status-503"), protocol.counters().failures()::toString);
+            assertEquals(1, protocol.counters().failures("snapshot-failed"));
+        }
+    }
+
+    @Test
+    void retryAfterOnARefusedSnapshotOfAJoiningInstrumentHoldsTheNextRequestBack() {
+        try (FeedHarness harness = new FeedHarness()) {
+            List<Hit> hits = new CopyOnWriteArrayList<>();
+            HttpFeedProtocol protocol = deployAgainst(harness, hits, 429, "1", poll -> {
+                // A heartbeat: nothing after the cursor, held briefly as a long poll would be.
+                String cursor = poll.getParam(FixmlLongPoll.PARAM_CURSOR);
+                harness.vertx.setTimer(20, id -> poll.response().putHeader("Tickbus-Log", "L1")
+                        .putHeader("Tickbus-Cursor", cursor).putHeader("Tickbus-Next", cursor).end());
+            });
+            harness.awaitState(FeedState.LIVE);
+            harness.subscribe("XFIX:SIM001");
+            assertNextRequestHeldBack(hits, 900, harness);
+            assertTrue(harness.describeStates().contains("snapshot answered status=429, retryAfterMillis=1000"),
+                    harness.describeStates());
+            assertEquals(1, protocol.counters().failures("status-429"), protocol.counters().failures()::toString);
+        }
+    }
+
+    record Hit(HttpMethod method, long nanos) {
+    }
+
+    /**
+     * A feed against a server that answers every snapshot request with {@code snapshotStatus} and
+     * {@code Retry-After: retryAfter}, and polls with {@code poll}; every request is recorded in {@code hits}.
+     */
+    private static HttpFeedProtocol deployAgainst(FeedHarness harness, List<Hit> hits, int snapshotStatus,
+            String retryAfter, Handler<HttpServerRequest> poll) {
+        HttpServer server = Await.result(harness.vertx.createHttpServer().requestHandler(request -> {
+            hits.add(new Hit(request.method(), System.nanoTime()));
+            if (request.method() == HttpMethod.POST) {
+                request.response().setStatusCode(snapshotStatus).putHeader("Retry-After", retryAfter).end();
+            } else {
+                poll.handle(request);
+            }
+        }).listen(0, "127.0.0.1"));
+        JsonObject http = new JsonObject().put("baseUrl", "http://127.0.0.1:" + server.actualPort())
+                .put("waitMillis", 100).put("idleTimeoutMillis", 250).put("pollTimeoutMillis", 1_500)
+                .put("connectTimeoutMillis", 500);
+        FeedSettings settings = harness.settings(new JsonObject().put("venue", "XFIX").put("protocol", "http")
+                .put("settings", http));
+        HttpFeedProtocol protocol = (HttpFeedProtocol) new HttpFeedProtocolProvider().create(settings,
+                "config.settings");
+        harness.deploy(settings, protocol);
+        return protocol;
+    }
+
+    /** The request after the first snapshot request (refused) comes {@code minimumMillis} later, at the earliest. */
+    private static void assertNextRequestHeldBack(List<Hit> hits, long minimumMillis, FeedHarness harness) {
+        Await.until("a refused snapshot request, then another request", Duration.ofSeconds(10),
+                () -> firstPost(hits) >= 0 && hits.size() > firstPost(hits) + 1, hits::toString);
+        int post = firstPost(hits);
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(hits.get(post + 1).nanos() - hits.get(post).nanos());
+        assertTrue(waitedMillis >= minimumMillis, "next request after " + waitedMillis + " ms; states: "
+                + harness.describeStates());
+    }
+
+    private static int firstPost(List<Hit> hits) {
+        for (int i = 0; i < hits.size(); i++) {
+            if (hits.get(i).method() == HttpMethod.POST) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The request after the faulted one comes {@code minimumMillis} later, at the earliest. */
