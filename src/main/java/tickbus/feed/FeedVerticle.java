@@ -51,6 +51,8 @@ public class FeedVerticle extends VerticleBase
     private boolean stopping;
     private String lostWhileConnecting;
     private String endedWhileConnecting;
+    /** The first missing number of a gap seen before the connect completed (in the login's read), or 0. */
+    private long gapWhileConnecting;
     private PayloadSequences payloadSequences;
 
     /** Deployed by name: settings and protocol come from {@code config()}. */
@@ -120,6 +122,7 @@ public class FeedVerticle extends VerticleBase
         lifecycle.transition(FeedState.CONNECTING, reason);
         lostWhileConnecting = null;
         endedWhileConnecting = null;
+        gapWhileConnecting = 0;
         long generation = ++connectionGeneration;
         breaker.<FeedConnection>execute(promise -> protocol.connect(this).onComplete(promise))
                 .onComplete(result -> {
@@ -157,6 +160,12 @@ public class FeedVerticle extends VerticleBase
         watchdog.connected(clock.millis());
         lifecycle.transition(FeedState.RECOVERING, "connected; restoring " + subscriptions.wanted().size()
                 + " subscriptions");
+        if (gapWhileConnecting > 0 && sequencing.recovery() != null) {
+            requestReplay(newConnection, gapWhileConnecting);
+            if (connection != newConnection) {
+                return;
+            }
+        }
         subscriptions.restore(newConnection).onSuccess(v -> {
             if (connection == newConnection && !stopping) {
                 goLive("subscriptions restored: " + subscriptions.wanted().size());
@@ -312,13 +321,18 @@ public class FeedVerticle extends VerticleBase
 
     @Override
     public void gapOpened(long from, long to) {
-        lifecycle.transition(FeedState.RECOVERING, "gap from=" + from + ", to=" + to);
         statuses.publishToWanted(subscriptions.wanted(), InstrumentState.GAP, from, to,
                 "missing " + (to - from + 1) + " messages; replay requested", from - 1);
-        FeedConnection current = connection;
-        if (current == null) {
+        if (connection == null) {
+            // Seen in the login's read (a source resuming later than asked): asked for once the connect completes.
+            gapWhileConnecting = from;
             return;
         }
+        lifecycle.transition(FeedState.RECOVERING, "gap from=" + from + ", to=" + to);
+        requestReplay(connection, from);
+    }
+
+    private void requestReplay(FeedConnection current, long from) {
         current.replay(from).onFailure(e -> {
             if (connection == current) {
                 drop("replay unavailable (" + e.getMessage() + "); reconnecting from " + from, "gap-reconnect");

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,5 +67,38 @@ class ConnectRaceTest {
         assertEquals(1, fake.aborts.get());
         assertTrue(harness.describeStates().startsWith("CONNECTING(starting) → BACKING_OFF(connection lost: reset "
                 + "within the login read;"), harness.describeStates());
+    }
+
+    @Test
+    void aGapInTheLoginReadReconnectsFromTheFirstMissingNumber() {
+        List<Long> resumeRequests = new CopyOnWriteArrayList<>();
+        Buffer payload = Buffer.buffer("x");
+        FeedVerticle feed = harness.deploy(harness.settings(new JsonObject()), reportingDuringConnect(
+                (context, attempt) -> {
+                    resumeRequests.add(context.resumeSequence());
+                    if (attempt == 1) {
+                        for (long sequence = 1; sequence <= 3; sequence++) {
+                            context.frame(sequence, payload, 0, 1);
+                        }
+                    } else if (attempt == 2) {
+                        // asked for 4, resumed at 6, in the same read as the login's reply
+                        context.frame(6, payload, 0, 1);
+                        context.frame(7, payload, 0, 1);
+                    } else {
+                        for (long sequence = 4; sequence <= 7; sequence++) {
+                            context.frame(sequence, payload, 0, 1);
+                        }
+                    }
+                    context.endOfRead();
+                }));
+        harness.awaitState(FeedState.LIVE);
+        fake.eventLoop.get().runOnContext(v -> fake.connection.get().connectionLost("reset"));
+
+        Await.until("a third login", Duration.ofSeconds(5), () -> resumeRequests.size() >= 3,
+                () -> "logins asked for " + resumeRequests + "; " + harness.describeStates());
+        harness.awaitState(FeedState.LIVE);
+        assertEquals(List.of(0L, 4L, 4L), resumeRequests.subList(0, 3));
+        assertEquals(1, feed.metrics().gaps());
+        assertEquals(1L, feed.metrics().disconnectsByReason().get("gap-reconnect"));
     }
 }

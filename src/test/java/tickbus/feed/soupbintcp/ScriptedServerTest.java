@@ -1,0 +1,87 @@
+package tickbus.feed.soupbintcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tickbus.event.FeedState;
+import tickbus.feed.FeedSettings;
+import tickbus.feed.FeedVerticle;
+import tickbus.protocol.soupbintcp.SoupBinTcp;
+import tickbus.testing.Await;
+import tickbus.testing.FeedHarness;
+import tickbus.testing.SoupBinTcpServerPackets;
+
+/** Scripted SoupBinTCP servers on loopback, each answering a login in one write, against the real soupbintcp feed. */
+class ScriptedServerTest {
+
+    private final FeedHarness harness = new FeedHarness();
+    private final List<SoupBinTcp.LoginRequest> logins = new CopyOnWriteArrayList<>();
+    private SoupBinTcpFeedProtocol protocol;
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    /** A server calling {@code script(loginNumber, socket)} on each Login Request (whole packet in one read). */
+    private int server(BiConsumer<Integer, NetSocket> script) {
+        NetServer server = harness.vertx.createNetServer().connectHandler(socket -> socket.handler(data -> {
+            if (data.length() >= 3 && data.getByte(2) == SoupBinTcp.PACKET_TYPE_LOGIN_REQUEST) {
+                byte[] bytes = data.getBytes();
+                logins.add(SoupBinTcp.LoginRequest.decode(bytes, 3, bytes.length - 3));
+                script.accept(logins.size(), socket);
+            }
+        }));
+        return Await.result(server.listen(0, "127.0.0.1")).actualPort();
+    }
+
+    private FeedVerticle deploy(int port, JsonObject feedOverrides) {
+        JsonObject protocolSettings = new JsonObject().put("port", port).put("expectedOrders", 16_384);
+        FeedSettings settings = harness.settings(new JsonObject().put("venue", "XNAS").put("protocol", "soupbintcp")
+                .put("heartbeatTimeoutMillis", 5_000).put("silenceThresholdMillis", 60_000)
+                .put("settings", protocolSettings).mergeIn(feedOverrides, true));
+        protocol = (SoupBinTcpFeedProtocol) new SoupBinTcpFeedProtocolProvider().create(settings, "config.settings");
+        return harness.deploy(settings, protocol);
+    }
+
+    private static Buffer concat(byte[]... parts) {
+        Buffer buffer = Buffer.buffer();
+        for (byte[] part : parts) {
+            buffer.appendBytes(part);
+        }
+        return buffer;
+    }
+
+    @Test
+    void aServerResumingLaterThanAskedInTheLoginReadIsReconnectedFromTheFirstMissingNumber() {
+        int port = server((login, socket) -> {
+            if (login == 1) {
+                socket.write(concat(SoupBinTcpServerPackets.loginAccepted("S1", 1),
+                        SoupBinTcpServerPackets.sequenced("a", "b", "c"))).onComplete(v -> socket.close());
+            } else if (login == 2) {
+                socket.write(concat(SoupBinTcpServerPackets.loginAccepted("S1", 6),
+                        SoupBinTcpServerPackets.sequenced("f", "g")));
+            } else {
+                socket.write(concat(SoupBinTcpServerPackets.loginAccepted("S1", 4),
+                        SoupBinTcpServerPackets.sequenced("d", "e", "f", "g")));
+            }
+        });
+        FeedVerticle feed = deploy(port, new JsonObject());
+        Await.until("frames 1..7 processed", Duration.ofSeconds(10), () -> feed.metrics().frames() >= 9,
+                () -> logins + "; " + harness.describeStates());
+        harness.awaitState(FeedState.LIVE);
+        assertEquals(List.of(1L, 4L, 4L), logins.stream().map(SoupBinTcp.LoginRequest::requestedSequenceNumber)
+                .toList());
+        assertEquals(1, feed.metrics().gaps());
+    }
+}
