@@ -13,7 +13,10 @@ public interface ConnectionContext {
 
     InstantSource clock();
 
-    /** The next sequence number the engine expects (last processed + 1), or 0 before any was processed. */
+    /**
+     * The next sequence number the engine expects (last processed + 1); before any was processed the protocol's
+     * {@link FeedProtocol#firstSequence()}.
+     */
     long resumeSequence();
 
     /** Any bytes arrived, heartbeats included; keeps the connection alive in the watchdog's eyes. */
@@ -58,6 +61,12 @@ public interface ConnectionContext {
      * and SUBSCRIPTION_FAILED is published with {@code reason}. The connection itself carries on.
      */
     void subscriptionRefused(String instrument, String reason);
+
+    /**
+     * The source will never send {@code from..to} (a first login answered later than it asked: the server no longer
+     * holds them). Whatever the gap policy, the engine counts and reports the loss and goes on after it.
+     */
+    void sequencesLost(long from, long to);
 
     /** The connection failed or was closed by the peer; the engine reconnects with backoff. */
     void connectionLost(String reason);

@@ -17,6 +17,14 @@ public interface FeedProtocol {
     /** A decoder for one parser worker; called once per worker, on that worker. */
     FrameDecoder newDecoder(DecoderContext context);
 
+    /**
+     * The transport sequence number the first connection asks to start from, validated by the engine: a source
+     * starting later shows as a gap, never as silent loss. 0 (the default) accepts whatever the source sends first.
+     */
+    default long firstSequence() {
+        return 0;
+    }
+
     /** How a gap in transport sequence numbers is handled. */
     default GapPolicy gapPolicy() {
         return GapPolicy.REPLAY;

@@ -77,7 +77,7 @@ public class FeedVerticle extends VerticleBase
         node.registerFeed(metrics);
         lifecycle = new FeedLifecycle(settings, metrics, vertx.eventBus(), clock);
         statuses = new InstrumentStatusPublisher(settings, vertx.eventBus(), node.demand(), clock);
-        sequencing = new TransportSequencing(protocol.gapPolicy(), metrics, this);
+        sequencing = new TransportSequencing(protocol.firstSequence(), protocol.gapPolicy(), metrics, this);
         watchdog = new FeedWatchdog(settings, sequencing, this);
         backoff = new ReconnectBackoff(settings.backoff(), bound -> ThreadLocalRandom.current().nextLong(bound + 1));
         breaker = FeedBreaker.create(vertx, settings, lifecycle, () -> {
@@ -282,6 +282,12 @@ public class FeedVerticle extends VerticleBase
     @Override
     public void subscriptionRefused(String instrument, String reason) {
         subscriptions.refused(instrument, reason);
+    }
+
+    @Override
+    public void sequencesLost(long from, long to) {
+        LOG.warn("feed {}: the source will never send from={}, to={}", settings.source(), from, to);
+        sequencing.lost(from, to, clock.millis());
     }
 
     @Override

@@ -20,13 +20,15 @@ final class TransportSequencing {
 
     static final String STREAM = "transport";
 
-    private final SequenceValidator validator = new SequenceValidator(0);
+    private final SequenceValidator validator;
     private final FeedProtocol.GapPolicy policy;
     private final FeedMetrics metrics;
     private final Listener listener;
     private GapRecovery recovery;
 
-    TransportSequencing(FeedProtocol.GapPolicy policy, FeedMetrics metrics, Listener listener) {
+    /** {@code firstSequence} is the first number expected; 0 accepts whatever comes first. */
+    TransportSequencing(long firstSequence, FeedProtocol.GapPolicy policy, FeedMetrics metrics, Listener listener) {
+        this.validator = new SequenceValidator(firstSequence);
         this.policy = policy;
         this.metrics = metrics;
         this.listener = listener;
@@ -66,11 +68,8 @@ final class TransportSequencing {
 
     private boolean gap(long from, long first, long last, long nowMillis) {
         if (policy == FeedProtocol.GapPolicy.ACCEPT_LOSS) {
-            metrics.gaps.increment();
-            metrics.gapMessages.add(first - from);
+            lost(from, first - 1, nowMillis);
             validator.skipTo(last);
-            metrics.gapLog.lost(STREAM, from, first - 1, nowMillis);
-            listener.lossAccepted(from, first - 1);
             return true;
         }
         metrics.droppedDuringRecovery.increment();
@@ -85,7 +84,19 @@ final class TransportSequencing {
         return false;
     }
 
-    /** The next number expected (last processed + 1), or 0 before the first. */
+    /** The source will never send {@code from..to}: count and report the loss, and expect what follows it. */
+    void lost(long from, long to, long nowMillis) {
+        if (to < validator.expected()) {
+            return;
+        }
+        metrics.gaps.increment();
+        metrics.gapMessages.add(to - from + 1);
+        validator.skipTo(to);
+        metrics.gapLog.lost(STREAM, from, to, nowMillis);
+        listener.lossAccepted(from, to);
+    }
+
+    /** The next number expected (last processed + 1); before the first, the first number expected or 0. */
     long expected() {
         return validator.expected();
     }

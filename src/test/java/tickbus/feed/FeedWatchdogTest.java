@@ -14,7 +14,7 @@ class FeedWatchdogTest {
     private final FeedSettings settings = FeedSettings.fromJson(new JsonObject().put("source", "s").put("venue", "V")
             .put("protocol", "p").put("heartbeatTimeoutMillis", 1_000).put("silenceThresholdMillis", 3_000)
             .put("recoveryTimeoutMillis", 5_000), "config");
-    private final TransportSequencing sequencing = new TransportSequencing(FeedProtocol.GapPolicy.REPLAY,
+    private final TransportSequencing sequencing = new TransportSequencing(0, FeedProtocol.GapPolicy.REPLAY,
             new FeedMetrics("s", "V", "p"), new TransportSequencing.Listener() {
                 @Override
                 public void gapOpened(long from, long to) {

@@ -30,9 +30,13 @@ class TransportSequencingTest {
         }
     };
 
+    private TransportSequencing sequencing(long firstSequence, FeedProtocol.GapPolicy policy) {
+        return new TransportSequencing(firstSequence, policy, metrics, listener);
+    }
+
     @Test
     void aRangeMovesTheNextExpectedNumberPastItsLast() {
-        TransportSequencing sequencing = new TransportSequencing(FeedProtocol.GapPolicy.ACCEPT_LOSS, metrics, listener);
+        TransportSequencing sequencing = sequencing(0, FeedProtocol.GapPolicy.ACCEPT_LOSS);
         assertTrue(sequencing.accept(41, 60, 0), "the first frame starts the numbering");
         assertTrue(sequencing.accept(61, 61, 0));
         assertTrue(sequencing.accept(62, 100, 0));
@@ -43,7 +47,7 @@ class TransportSequencingTest {
 
     @Test
     void aRangeOverlappingProcessedNumbersIsDroppedAsADuplicate() {
-        TransportSequencing sequencing = new TransportSequencing(FeedProtocol.GapPolicy.ACCEPT_LOSS, metrics, listener);
+        TransportSequencing sequencing = sequencing(0, FeedProtocol.GapPolicy.ACCEPT_LOSS);
         sequencing.accept(1, 10, 0);
         assertFalse(sequencing.accept(5, 10, 0));
         assertFalse(sequencing.accept(8, 15, 0), "cannot be split");
@@ -54,7 +58,7 @@ class TransportSequencingTest {
 
     @Test
     void aRangeAfterAGapReportsTheLossAndIsProcessedWhenTheSourceCannotReplay() {
-        TransportSequencing sequencing = new TransportSequencing(FeedProtocol.GapPolicy.ACCEPT_LOSS, metrics, listener);
+        TransportSequencing sequencing = sequencing(0, FeedProtocol.GapPolicy.ACCEPT_LOSS);
         sequencing.accept(1, 10, 0);
         assertTrue(sequencing.accept(31, 40, 0));
 
@@ -64,7 +68,7 @@ class TransportSequencingTest {
 
     @Test
     void aRangeAfterAGapWaitsForTheReplayWhenTheSourceCanReplay() {
-        TransportSequencing sequencing = new TransportSequencing(FeedProtocol.GapPolicy.REPLAY, metrics, listener);
+        TransportSequencing sequencing = sequencing(0, FeedProtocol.GapPolicy.REPLAY);
         sequencing.accept(1, 10, 0);
         assertFalse(sequencing.accept(21, 30, 0));
         assertTrue(sequencing.accept(11, 20, 5));
@@ -74,5 +78,27 @@ class TransportSequencingTest {
 
         assertEquals(List.of("gap 11..20", "healed from=11, to=20"), told);
         assertEquals(31, sequencing.expected());
+    }
+
+    @Test
+    void aSourceStartingLaterThanTheFirstNumberAskedForOpensAGap() {
+        TransportSequencing sequencing = sequencing(1, FeedProtocol.GapPolicy.REPLAY);
+        assertEquals(1, sequencing.expected());
+        assertFalse(sequencing.accept(5, 5, 0));
+
+        assertEquals(List.of("gap 1..4"), told);
+    }
+
+    @Test
+    void numbersTheSourceWillNeverSendAreCountedAsLostAndSkipped() {
+        TransportSequencing sequencing = sequencing(1, FeedProtocol.GapPolicy.REPLAY);
+        sequencing.lost(1, 4, 0);
+        assertTrue(sequencing.accept(5, 5, 0));
+        sequencing.lost(1, 4, 0);
+
+        assertEquals(List.of("lost 1..4"), told, "a loss already behind the stream is not counted again");
+        assertEquals(List.of(6L, 1L, 4L), List.of(sequencing.expected(), metrics.gaps(), metrics.gapMessages()));
+        assertEquals(1, metrics.recentGaps().size());
+        assertTrue(metrics.recentGaps().get(0).lost());
     }
 }

@@ -41,6 +41,9 @@ final class SoupBinTcpFeedConnection implements FeedConnection, SoupBinTcpClient
     private boolean released;
     private String lastError;
     private boolean adopted;
+    /** Numbers Login Accepted skipped (the server starts later than asked), or 0..-1 for none. */
+    private long skippedFrom;
+    private long skippedTo = -1;
     private Runnable pendingEnd;
     private byte[] wrappedArray;
     private Buffer wrapper;
@@ -138,16 +141,23 @@ final class SoupBinTcpFeedConnection implements FeedConnection, SoupBinTcpClient
 
     @Override
     public void onGap(long fromSequenceNumber, long toSequenceNumber) {
-        // The server resumed later than asked; the engine sees the skipped numbers and reports the gap.
+        skippedFrom = fromSequenceNumber;
+        skippedTo = toSequenceNumber;
     }
 
     private void loginAccepted() {
         cancelLoginTimer();
         loggedIn = true;
+        boolean firstLogin = protocol.lastSession() == null;
         String replaced = protocol.loggedIn(session.session());
         if (replaced != null) {
             // Numbering restarts: whatever the server sends first, the new session's books need it from 1.
             context.sessionChanged("session changed: from='" + replaced + "', to='" + session.session() + "'", 1);
+        }
+        if (skippedTo >= skippedFrom && (firstLogin || replaced != null)) {
+            // Asked for the session's start, the server begins later: it no longer holds them, and asking again
+            // would land at the same place. On a resume the engine sees the skip and reconnects from it instead.
+            context.sequencesLost(skippedFrom, skippedTo);
         }
         login.tryComplete(this);
     }

@@ -46,6 +46,12 @@ public final class SoupBinTcpFeedProtocol implements FeedProtocol {
         return connection.open();
     }
 
+    /** The first login asks for {@code firstSequenceNumber}: the engine validates the stream from it. */
+    @Override
+    public long firstSequence() {
+        return settings.firstSequenceNumber();
+    }
+
     @Override
     public FrameDecoder newDecoder(DecoderContext context) {
         return new Itch50FrameDecoder(context, settings.tradingDate(), demandGeneration, decodedMessages,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tickbus.event.FeedState;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
+import tickbus.feed.GapRecord;
 import tickbus.protocol.soupbintcp.SoupBinTcp;
 import tickbus.testing.Await;
 import tickbus.testing.FeedHarness;
@@ -83,5 +84,21 @@ class ScriptedServerTest {
         assertEquals(List.of(1L, 4L, 4L), logins.stream().map(SoupBinTcp.LoginRequest::requestedSequenceNumber)
                 .toList());
         assertEquals(1, feed.metrics().gaps());
+    }
+
+    @Test
+    void aFirstLoginAnsweredLaterThanAskedCountsTheMissingMessagesAsLostAndGoesOn() {
+        int port = server((login, socket) -> socket.write(concat(SoupBinTcpServerPackets.loginAccepted("S1", 5),
+                SoupBinTcpServerPackets.sequenced("e", "f"))));
+        FeedVerticle feed = deploy(port, new JsonObject());
+        Await.until("frames 5 and 6", () -> feed.metrics().frames() >= 2);
+        harness.awaitState(FeedState.LIVE);
+
+        assertEquals(List.of(1L, 4L), List.of(feed.metrics().gaps(), feed.metrics().gapMessages()));
+        GapRecord gap = feed.metrics().recentGaps().get(0);
+        assertEquals(List.of(1L, 4L), List.of(gap.from(), gap.to()));
+        assertTrue(gap.lost(), gap.toString());
+        assertEquals(0, feed.metrics().droppedDuringRecovery());
+        assertEquals(1, logins.size(), "the server cannot send 1..4: no reconnect for them");
     }
 }
