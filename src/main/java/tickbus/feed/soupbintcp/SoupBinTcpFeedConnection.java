@@ -24,7 +24,8 @@ import tickbus.protocol.soupbintcp.SoupBinTcpException;
  * Frames are handed over straight from the received bytes (or the session's reassembly buffer), without a copy.
  * The end of the connection (lost, or End of Session) is reported only once the engine has adopted the connection
  * (its first {@code tick} or {@code subscribe}): a server may send Login Accepted, the whole session and End of
- * Session in one read, before the engine has even seen the login complete.
+ * Session in one read, before the engine has even seen the login complete. Only the first end is reported: the
+ * close a server follows End of Session with must not turn it into a loss (and a reconnect).
  */
 final class SoupBinTcpFeedConnection implements FeedConnection, SoupBinTcpClientListener {
 
@@ -182,10 +183,11 @@ final class SoupBinTcpFeedConnection implements FeedConnection, SoupBinTcpClient
         whenAdopted(() -> context.connectionLost(reason));
     }
 
+    /** Report the connection's end now or at adoption; the first end is the one reported (Z, then the close). */
     private void whenAdopted(Runnable report) {
         if (adopted) {
             report.run();
-        } else {
+        } else if (pendingEnd == null) {
             pendingEnd = report;
         }
     }

@@ -101,4 +101,19 @@ class ScriptedServerTest {
         assertEquals(0, feed.metrics().droppedDuringRecovery());
         assertEquals(1, logins.size(), "the server cannot send 1..4: no reconnect for them");
     }
+
+    @Test
+    void endOfSessionFollowedByTheServersCloseEndsTheSessionWithoutReconnecting() {
+        int port = server((login, socket) -> socket.write(concat(SoupBinTcpServerPackets.loginAccepted("S1", 1),
+                SoupBinTcpServerPackets.sequenced("a", "b"), SoupBinTcpServerPackets.endOfSession()))
+                .onComplete(v -> socket.close()));
+        // nobody subscribes, so the connection is adopted only at the next watchdog tick, after the close
+        FeedVerticle feed = deploy(port, new JsonObject().put("watchdogIntervalMillis", 300));
+        harness.awaitState(FeedState.END_OF_SESSION);
+
+        assertEquals("end of session: session='S1', nextSequenceNumber=3", harness.feedStatuses
+                .get(harness.feedStatuses.size() - 1).reason());
+        assertEquals(1, logins.size());
+        assertEquals(0, feed.metrics().reconnects());
+    }
 }
