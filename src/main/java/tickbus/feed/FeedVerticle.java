@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.Addresses;
@@ -124,23 +125,38 @@ public class FeedVerticle extends VerticleBase
         endedWhileConnecting = null;
         gapWhileConnecting = 0;
         long generation = ++connectionGeneration;
-        breaker.<FeedConnection>execute(promise -> protocol.connect(this).onComplete(promise))
-                .onComplete(result -> {
-                    if (generation != connectionGeneration || stopping) {
-                        if (result.succeeded()) {
-                            result.result().abort();
-                        }
-                    } else if (result.succeeded()) {
-                        connected(result.result());
-                    } else if (result.cause() instanceof OpenCircuitException) {
-                        lifecycle.transition(FeedState.CIRCUIT_OPEN, "circuit open after "
-                                + settings.breaker().maxFailures() + " consecutive failures; next probe in "
-                                + settings.breaker().resetTimeoutMillis() + " ms");
-                    } else {
-                        metrics.disconnected("connect-failed");
-                        scheduleReconnect("connect failed: " + result.cause().getMessage());
+        attempt().onComplete(result -> {
+            if (generation != connectionGeneration || stopping) {
+                if (result.succeeded()) {
+                    result.result().abort();
+                }
+            } else if (result.succeeded()) {
+                connected(result.result());
+            } else if (result.cause() instanceof OpenCircuitException) {
+                lifecycle.transition(FeedState.CIRCUIT_OPEN, "circuit open after "
+                        + settings.breaker().maxFailures() + " consecutive failures; next probe in "
+                        + settings.breaker().resetTimeoutMillis() + " ms");
+            } else {
+                metrics.disconnected("connect-failed");
+                scheduleReconnect("connect failed: " + result.cause().getMessage());
+            }
+        });
+    }
+
+    /**
+     * One connection attempt through the breaker. A connect the breaker timed out may still succeed later, when the
+     * engine has gone on without it: that connection is aborted, or two would be alive at once.
+     */
+    private Future<FeedConnection> attempt() {
+        AtomicReference<Future<FeedConnection>> verdict = new AtomicReference<>();
+        verdict.set(breaker.<FeedConnection>execute(promise -> protocol.connect(this).onComplete(promise)
+                .onSuccess(late -> {
+                    Future<FeedConnection> given = verdict.get();
+                    if (given != null && given.failed()) {
+                        late.abort();
                     }
-                });
+                })));
+        return verdict.get();
     }
 
     private void connected(FeedConnection newConnection) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -100,5 +101,40 @@ class ConnectRaceTest {
         assertEquals(List.of(0L, 4L, 4L), resumeRequests.subList(0, 3));
         assertEquals(1, feed.metrics().gaps());
         assertEquals(1L, feed.metrics().disconnectsByReason().get("gap-reconnect"));
+    }
+
+    @Test
+    void aConnectCompletingAfterTheBreakerTimedItOutIsAborted() {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger lateConnects = new AtomicInteger();
+        FeedProtocol slowFirst = new FeedProtocol() {
+            @Override
+            public Future<FeedConnection> connect(ConnectionContext context) {
+                if (attempts.incrementAndGet() > 1) {
+                    return fake.connect(context);
+                }
+                Promise<FeedConnection> late = Promise.promise();
+                context.vertx().setTimer(400, id -> fake.connect(context).onSuccess(connection -> {
+                    late.complete(connection);
+                    lateConnects.incrementAndGet();
+                }));
+                return late.future();
+            }
+
+            @Override
+            public FrameDecoder newDecoder(DecoderContext context) {
+                return fake.newDecoder(context);
+            }
+        };
+        FeedVerticle feed = harness.deploy(harness.settings(new JsonObject().put("breaker", new JsonObject()
+                .put("maxFailures", 100).put("resetTimeoutMillis", 200).put("attemptTimeoutMillis", 100))), slowFirst);
+        Await.until("the timed-out connect completing", Duration.ofSeconds(10), () -> lateConnects.get() == 1,
+                harness::describeStates);
+        Await.until("the late connection released", () -> fake.aborts.get() + fake.closes.get() > 0);
+        harness.awaitState(FeedState.LIVE);
+
+        assertEquals(List.of(2, 1, 0), List.of(fake.connects.get(), fake.aborts.get(), fake.closes.get()),
+                "connects, aborts, closes; " + harness.describeStates());
+        assertEquals(1, feed.metrics().connects(), "only the retry's connection is the feed's");
     }
 }
