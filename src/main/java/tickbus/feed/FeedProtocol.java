@@ -25,6 +25,15 @@ public interface FeedProtocol {
         return 0;
     }
 
+    /**
+     * Whether the source sends everything whether or not anything is subscribed (ITCH, the simulated venue): its
+     * data silence always counts. Otherwise (the default: a source that sends only what was asked for) a feed
+     * nobody subscribes to receives nothing by design, and silence counts only while subscriptions are wanted.
+     */
+    default boolean firehose() {
+        return false;
+    }
+
     /** How a gap in transport sequence numbers is handled. */
     default GapPolicy gapPolicy() {
         return GapPolicy.REPLAY;

@@ -387,7 +387,8 @@ public class FeedVerticle extends VerticleBase
         if (connection != null) {
             long nowMillis = clock.millis();
             connection.tick(nowMillis);
-            watchdog.check(nowMillis, lifecycle.state() == FeedState.LIVE);
+            watchdog.check(nowMillis, lifecycle.state() == FeedState.LIVE,
+                    protocol.firehose() || subscriptions.anyWanted());
         }
     }
 

@@ -2,7 +2,7 @@ package tickbus.feed;
 
 /**
  * The silence rules of a connected feed, checked on the feed's clock: nothing at all received for longer than
- * {@code heartbeatTimeoutMillis} (the connection is dead), no data while LIVE for longer than
+ * {@code heartbeatTimeoutMillis} (the connection is dead), no data while LIVE and data is expected for longer than
  * {@code silenceThresholdMillis} (the feed is stale), an open gap not recovered within
  * {@code recoveryTimeoutMillis}. Pure bookkeeping: what to do about each is the listener's. Used on the feed's
  * event loop only.
@@ -47,13 +47,20 @@ final class FeedWatchdog {
         lastDataMillis = nowMillis;
     }
 
-    /** One check of the connected feed; a heartbeat timeout ends the check, since the connection goes. */
-    void check(long nowMillis, boolean live) {
+    /**
+     * One check of the connected feed; a heartbeat timeout ends the check, since the connection goes. While no data
+     * is expected (nothing subscribed from a source that sends only what is asked for) silence is by design: the
+     * silence clock starts again when data is expected.
+     */
+    void check(long nowMillis, boolean live, boolean dataExpected) {
         long silentMillis = nowMillis - lastInboundMillis;
         if (silentMillis > settings.heartbeatTimeoutMillis()) {
             listener.heartbeatTimedOut("heartbeat timeout: silentMillis=" + silentMillis + ", timeoutMillis="
                     + settings.heartbeatTimeoutMillis());
             return;
+        }
+        if (!dataExpected) {
+            lastDataMillis = nowMillis;
         }
         long mutedMillis = nowMillis - lastDataMillis;
         if (live && mutedMillis > settings.silenceThresholdMillis()) {

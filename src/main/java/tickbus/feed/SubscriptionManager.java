@@ -80,6 +80,15 @@ final class SubscriptionManager {
         return key == null ? SubscriptionState.UNSUBSCRIBED : key.state;
     }
 
+    boolean anyWanted() {
+        for (Key key : keys.values()) {
+            if (key.wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Set<String> wanted() {
         Set<String> wanted = new HashSet<>();
         keys.values().stream().filter(key -> key.wanted).forEach(key -> wanted.add(key.instrument));

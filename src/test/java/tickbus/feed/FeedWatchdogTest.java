@@ -48,10 +48,10 @@ class FeedWatchdogTest {
     @Test
     void nothingReceivedForLongerThanTheHeartbeatTimeoutEndsTheConnection() {
         watchdog.connected(10_000);
-        watchdog.check(11_000, true);
+        watchdog.check(11_000, true, true);
         assertEquals(List.of(), told, "exactly the timeout is still alive");
 
-        watchdog.check(11_001, true);
+        watchdog.check(11_001, true, true);
         assertEquals(List.of("heartbeat timeout: silentMillis=1001, timeoutMillis=1000"), told);
     }
 
@@ -60,12 +60,12 @@ class FeedWatchdogTest {
         watchdog.connected(10_000);
         for (long now = 10_500; now <= 13_000; now += 500) {
             watchdog.inbound(now);
-            watchdog.check(now, true);
+            watchdog.check(now, true, true);
         }
         assertEquals(List.of(), told);
 
         watchdog.inbound(13_001);
-        watchdog.check(13_001, true);
+        watchdog.check(13_001, true, true);
         assertEquals(List.of("no data for 3001 ms; silenceThresholdMillis=3000"), told);
     }
 
@@ -73,12 +73,12 @@ class FeedWatchdogTest {
     void silenceCountsOnlyWhileLive() {
         watchdog.connected(10_000);
         watchdog.inbound(14_000);
-        watchdog.check(14_000, false);
+        watchdog.check(14_000, false, true);
         assertEquals(List.of(), told, "recovering or stale: no second stale report");
 
         watchdog.data(14_500);
         watchdog.inbound(14_500);
-        watchdog.check(14_500, true);
+        watchdog.check(14_500, true, true);
         assertEquals(List.of(), told);
     }
 
@@ -90,10 +90,26 @@ class FeedWatchdogTest {
         for (long now = 10_500; now <= 21_000; now += 500) {
             watchdog.inbound(now);
             watchdog.data(now);
-            watchdog.check(now, false);
+            watchdog.check(now, false, true);
         }
         assertEquals(List.of("gap " + sequencing.recovery().describe() + " not recovered within "
                 + "recoveryTimeoutMillis=5000", "gap " + sequencing.recovery().describe() + " not recovered within "
                 + "recoveryTimeoutMillis=5000"), told);
+    }
+
+    @Test
+    void silenceCountsOnlyWhileDataIsExpectedAndFromWhenItIs() {
+        watchdog.connected(10_000);
+        watchdog.inbound(13_500);
+        watchdog.check(13_500, true, false);
+        assertEquals(List.of(), told, "nothing subscribed from a source that sends only what is asked for");
+
+        watchdog.inbound(16_500);
+        watchdog.check(16_500, true, true);
+        assertEquals(List.of(), told, "the silence counts from the last check without demand");
+
+        watchdog.inbound(16_501);
+        watchdog.check(16_501, true, true);
+        assertEquals(List.of("no data for 3001 ms; silenceThresholdMillis=3000"), told);
     }
 }

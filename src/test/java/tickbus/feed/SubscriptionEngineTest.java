@@ -119,4 +119,32 @@ class SubscriptionEngineTest {
                 harness.describeStates());
         assertEquals(FeedState.STOPPED, feed.metrics().state());
     }
+
+    @Test
+    void aFeedNobodySubscribesToStaysLiveAndItsSilenceCountsFromTheFirstSubscription() {
+        FakeProtocol protocol = new FakeProtocol(1);
+        FeedVerticle feed = harness.deploy(harness.settings(new JsonObject().put("heartbeatTimeoutMillis", 60_000)),
+                protocol);
+        harness.awaitState(FeedState.LIVE);
+        harness.clock.advanceMillis(2_001);
+        awaitCheckedAt(protocol, harness.clock.millis());
+        assertEquals(FeedState.LIVE, feed.metrics().state(), harness.describeStates());
+
+        harness.subscribe("XSIM:AAA");
+        Await.until("XSIM:AAA active", () -> feed.subscriptionState("XSIM:AAA") == SubscriptionState.ACTIVE);
+        harness.clock.advanceMillis(1_000);
+        awaitCheckedAt(protocol, harness.clock.millis());
+        assertEquals(FeedState.LIVE, feed.metrics().state(), harness.describeStates());
+
+        harness.clock.advanceMillis(1_001);
+        harness.awaitState(FeedState.STALE);
+        assertEquals("no data for 2001 ms; silenceThresholdMillis=2000",
+                harness.feedStatuses.get(harness.feedStatuses.size() - 1).reason());
+    }
+
+    /** Two watchdog ticks at {@code nowMillis}: the first one's check has completed on the event loop. */
+    private static void awaitCheckedAt(FakeProtocol protocol, long nowMillis) {
+        Await.until("two watchdog ticks at " + nowMillis,
+                () -> protocol.ticks.stream().filter(tick -> tick == nowMillis).count() >= 2);
+    }
 }

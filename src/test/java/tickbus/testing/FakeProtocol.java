@@ -28,6 +28,8 @@ public final class FakeProtocol implements FeedProtocol {
     public final AtomicInteger closes = new AtomicInteger();
     public final AtomicInteger aborts = new AtomicInteger();
     public final AtomicInteger cancelledReceives = new AtomicInteger();
+    /** The clock times the engine's watchdog ticks passed to the connections, in order. */
+    public final List<Long> ticks = new CopyOnWriteArrayList<>();
     public final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     public final Map<String, AtomicInteger> maxInFlight = new ConcurrentHashMap<>();
     public final List<String> operations = new CopyOnWriteArrayList<>();
@@ -89,6 +91,11 @@ public final class FakeProtocol implements FeedProtocol {
                 confirmed.complete();
             });
             return confirmed.future();
+        }
+
+        @Override
+        public void tick(long nowMillis) {
+            ticks.add(nowMillis);
         }
 
         @Override

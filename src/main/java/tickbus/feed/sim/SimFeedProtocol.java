@@ -46,6 +46,12 @@ public final class SimFeedProtocol implements FeedProtocol {
                 });
     }
 
+    /** The venue sends every generated message to every session. */
+    @Override
+    public boolean firehose() {
+        return true;
+    }
+
     @Override
     public FrameDecoder newDecoder(DecoderContext context) {
         return new SimDecoder(context);

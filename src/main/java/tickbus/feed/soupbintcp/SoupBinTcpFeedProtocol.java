@@ -46,6 +46,12 @@ public final class SoupBinTcpFeedProtocol implements FeedProtocol {
         return connection.open();
     }
 
+    /** ITCH sends every message of the session whatever is subscribed. */
+    @Override
+    public boolean firehose() {
+        return true;
+    }
+
     /** The first login asks for {@code firstSequenceNumber}: the engine validates the stream from it. */
     @Override
     public long firstSequence() {
