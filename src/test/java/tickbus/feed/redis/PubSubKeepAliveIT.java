@@ -66,6 +66,8 @@ class PubSubKeepAliveIT {
             public void endOfRead() { }
             public void afterPublished(Runnable action) { action.run(); }
             public void retryAfter(long delayMillis) { }
+            public void subscriptionRefused(String instrument, String reason) { }
+            public void sequencesLost(long from, long to) { }
             public void connectionLost(String reason) { lost.set(reason); }
             public void endOfSession(String reason) { }
             public void sessionChanged(String reason, long nextSequence) { }
