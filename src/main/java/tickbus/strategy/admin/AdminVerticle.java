@@ -18,6 +18,8 @@ import tickbus.config.Descriptor;
 /**
  * Deploy and undeploy at run time over HTTP on loopback, used by {@code tickbus deploy} / {@code tickbus undeploy}:
  * <ul>
+ *   <li>Every request first passes {@link AdminRequestGuard}: 403 with an {@code Origin} header or a non-loopback
+ *   {@code Host}, 415 for a POST body that is not {@code application/json}.</li>
  *   <li>{@code POST /deployments} with a descriptor entry ({@code name}, {@code verticle}, {@code instances},
  *   {@code worker}, {@code config}): 201 {@code {"name", "id"}}; 400 for an invalid entry, 409 for a name in use,
  *   422 when the deployment fails (for a script: file, line and message). The node keeps running.</li>
@@ -34,6 +36,7 @@ public final class AdminVerticle extends VerticleBase {
     public Future<?> start() {
         AdminSettings settings = AdminSettings.fromJson(config(), "config");
         Router router = Router.router(vertx);
+        router.route().handler(new AdminRequestGuard(this::port));
         router.post("/deployments").handler(BodyHandler.create().setBodyLimit(1_048_576)).handler(this::deploy);
         router.delete("/deployments/:name").handler(this::undeploy);
         router.get("/deployments").handler(context -> json(context, 200, new JsonObject(Map.copyOf(deployments))));
