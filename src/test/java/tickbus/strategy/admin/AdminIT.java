@@ -1,6 +1,7 @@
 package tickbus.strategy.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.DeploymentOptions;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import tickbus.Main;
 import tickbus.TickbusNode;
+import tickbus.config.ConfigException;
 import tickbus.strategy.StrategyTestNode;
 import tickbus.testing.Await;
 
@@ -115,6 +117,17 @@ class AdminIT {
         assertEquals("HTTP/1.1 403 Forbidden", statusLine("evil.example:" + port));
         assertEquals("HTTP/1.1 403 Forbidden", statusLine("127.0.0.1:" + (port == 1 ? 2 : port - 1)));
         assertEquals("HTTP/1.1 200 OK", statusLine("localhost:" + port));
+    }
+
+    @Test
+    void settingsRefuseAnInterfaceOtherThanLoopback() {
+        assertEquals("verticles[9].config.host: value=\"0.0.0.0\"; expected a loopback host (127.0.0.1, localhost or"
+                + " ::1): the admin endpoint deploys code and has no authentication",
+                assertThrows(ConfigException.class, () -> AdminSettings.fromJson(new JsonObject().put("host",
+                        "0.0.0.0"), "verticles[9].config")).getMessage());
+        assertThrows(ConfigException.class, () -> AdminSettings.fromJson(new JsonObject().put("host",
+                "192.168.1.10"), "config"));
+        assertEquals("::1", AdminSettings.fromJson(new JsonObject().put("host", "::1"), "config").host());
     }
 
     private HttpResponse<String> post(String body, String contentType, String origin) throws Exception {
