@@ -14,6 +14,10 @@ public final class Addresses {
     public static final String FEED_STATUS_ALL = "tickbus.feed.status";
     /** Subscribers ask here for the current state of an instrument: {@code {"instrument", "replyAddress"}}. */
     public static final String SNAPSHOT_REQUESTS = "tickbus.snapshot.requests";
+    /** Where a feed sends a snapshot: one address per subscription, followed by a UUID. */
+    public static final String SNAPSHOT_REPLY_PREFIX = "tickbus.snapshot.reply.";
+    /** What Vert.x names the reply address of a request: a sequence number locally, a UUID when clustered. */
+    public static final String VERTX_REPLY_PREFIX = "__vertx.reply.";
 
     private Addresses() {
     }
@@ -31,6 +35,11 @@ public final class Addresses {
     /** {@code tickbus.strategy.<name>}: where a strategy publishes what it computes. */
     public static String strategyOutput(String strategyName) {
         return CONTROL_PREFIX + "strategy." + strategyName;
+    }
+
+    /** {@code tickbus.snapshot.reply.<uuid>}: a fresh address for one subscription's snapshot. */
+    public static String snapshotReply(java.util.UUID id) {
+        return SNAPSHOT_REPLY_PREFIX + id;
     }
 
     /** {@code tickbus.monitor.peek.<instrument>}: the conflated per-instrument view for dashboards. */

@@ -20,7 +20,9 @@ public record MonitorSettings(String host, int port, List<String> allowedOrigins
         List<String> requiredFeeds, AccessControl access) {
 
     public static final int DEFAULT_PORT = 8080;
-    static final List<String> DEFAULT_OUTBOUND = List.of("^md\\..+$", "^tickbus\\.monitor\\..+$");
+    /** What the dashboard registers on: the stats and one instrument's peek stream. */
+    static final List<String> DEFAULT_OUTBOUND = List.of("^tickbus\\.monitor\\.stats$",
+            "^tickbus\\.monitor\\.peek\\..+$");
     static final List<String> DEFAULT_INBOUND = List.of("^tickbus\\.monitor\\.peek$");
 
     /** Validates a descriptor's config slice (the catalog's validator). */
@@ -40,10 +42,10 @@ public record MonitorSettings(String host, int port, List<String> allowedOrigins
                         + "https://ops.example.com");
             }
         }
-        BridgePermits outbound = BridgePermits.of(reader.has("outboundPermits") ? reader.strings("outboundPermits")
-                : DEFAULT_OUTBOUND, reader.path("outboundPermits"));
-        BridgePermits inbound = BridgePermits.of(reader.has("inboundPermits") ? reader.strings("inboundPermits")
-                : DEFAULT_INBOUND, reader.path("inboundPermits"));
+        BridgePermits outbound = BridgePermits.outbound(reader.has("outboundPermits")
+                ? reader.strings("outboundPermits") : DEFAULT_OUTBOUND, reader.path("outboundPermits"));
+        BridgePermits inbound = BridgePermits.inbound(reader.has("inboundPermits")
+                ? reader.strings("inboundPermits") : DEFAULT_INBOUND, reader.path("inboundPermits"));
         MonitorSettings settings = new MonitorSettings(host, port, origins, outbound, inbound,
                 reader.intValue("maxHandlersPerSocket", 64, 1, 10_000),
                 reader.intValue("maxAddressLength", 128, 16, 1_024),

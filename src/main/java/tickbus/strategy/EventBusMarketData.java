@@ -41,7 +41,7 @@ final class EventBusMarketData implements MarketData {
         wanted.add(EventKind.STATUS);
         ContextInternal caller = (ContextInternal) node.vertx().getOrCreateContext();
         SubscriptionReceiver receiver = new SubscriptionReceiver(caller, delivery, handler, strategy);
-        String replyAddress = "tickbus.snapshot.reply." + java.util.UUID.randomUUID();
+        String replyAddress = Addresses.snapshotReply(java.util.UUID.randomUUID());
         Promise<List<MessageConsumer<MarketEvent>>> registered = caller.promise();
         // A strategy on a worker context may block: its consumers live on an event loop of their own and queue into
         // the receiver's bounded queue (see SubscriptionReceiver). One on an event loop must not block, and takes

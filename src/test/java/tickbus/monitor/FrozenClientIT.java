@@ -23,6 +23,7 @@ class FrozenClientIT {
     @Test
     void aFrozenClientCostsBoundedServerMemory() throws Exception {
         try (MonitorDemo demo = new MonitorDemo(10_000, new JsonObject()
+                .put("outboundPermits", MonitorDemo.MARKET_DATA_PERMITS)
                 .put("maxSocketBacklogBytes", MAX_BACKLOG_BYTES).put("statsIntervalMillis", 200));
                 RawBridgeSocket frozen = RawBridgeSocket.open(demo.port, null, 4_096)) {
             for (String symbol : SYMBOLS) {

@@ -1,6 +1,7 @@
 package tickbus.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,9 @@ class MonitorBridgeIT {
 
     @BeforeAll
     static void start() {
-        demo = new MonitorDemo(2_000, new JsonObject());
+        // Market data besides the dashboard's addresses, and test.limit.* for the handler limit.
+        demo = new MonitorDemo(2_000, new JsonObject().put("outboundPermits",
+                MonitorDemo.MARKET_DATA_PERMITS.copy().add("^test\\.limit\\.\\d+$")));
     }
 
     @AfterAll
@@ -62,6 +65,7 @@ class MonitorBridgeIT {
                     RawBridgeSocket.send("tickbus.monitor.stats", new JsonObject(), null),
                     RawBridgeSocket.register("orders.secret"),
                     RawBridgeSocket.register("tickbus.demand.changes"),
+                    RawBridgeSocket.register("tickbus.monitor.peek"),
                     RawBridgeSocket.register("mdx.quote.XSIM:AAPL"));
             for (JsonObject frame : frames) {
                 socket.send(frame);
@@ -78,7 +82,7 @@ class MonitorBridgeIT {
             secret.unregister();
             demand.unregister();
         }
-        Await.until("denials counted", () -> meter("tickbus.bridge.denied") >= 7);
+        Await.until("denials counted", () -> meter("tickbus.bridge.denied") >= 8);
     }
 
     @Test
@@ -98,6 +102,26 @@ class MonitorBridgeIT {
         }
     }
 
+    /**
+     * Registered on the peek request address, a browser would be one more consumer of the peek service: handed
+     * other browsers' requests in turn, and free to answer them with forged views.
+     */
+    @Test
+    void aBrowserCannotRegisterOnThePeekRequestAddressNorReceiveOtherBrowsersRequests() throws Exception {
+        try (RawBridgeSocket attacker = open(); RawBridgeSocket victim = open()) {
+            attacker.send(RawBridgeSocket.register("tickbus.monitor.peek"));
+            assertEquals("access_denied", attacker.receive(5_000).getString("body"));
+            for (int i = 0; i < 4; i++) {
+                victim.send(RawBridgeSocket.send("tickbus.monitor.peek",
+                        new JsonObject().put("op", "search").put("prefix", "XSIM:"), "victim-" + i));
+                JsonObject answer = victim.receive("victim-" + i, 5_000);
+                assertTrue(answer.getJsonObject("body").getJsonArray("instruments").contains("XSIM:AAPL"),
+                        answer.encode());
+            }
+            assertNull(attacker.receive(500), "the other browser's requests reached the attacker");
+        }
+    }
+
     @Test
     void foreignOriginIsRefusedAndOwnOriginAccepted() throws Exception {
         try (RawBridgeSocket foreign = RawBridgeSocket.open(demo.port, "http://evil.example")) {
@@ -113,14 +137,19 @@ class MonitorBridgeIT {
     @Test
     void limitsOnAddressLengthAndHandlersPerSocket() throws Exception {
         try (RawBridgeSocket socket = open()) {
-            socket.send(RawBridgeSocket.register("tickbus.monitor." + "x".repeat(200)));
+            socket.send(RawBridgeSocket.register("test.limit." + "1".repeat(200)));
             assertEquals("max_address_length_reached", socket.receive(5_000).getString("body"));
             for (int i = 0; i < 64; i++) {
-                socket.send(RawBridgeSocket.register("tickbus.monitor.limit." + i));
+                socket.send(RawBridgeSocket.register("test.limit." + i));
             }
-            socket.send(RawBridgeSocket.register("tickbus.monitor.limit.64"));
+            socket.send(RawBridgeSocket.register("md.quote.XSIM:META"));
             JsonObject reply = socket.receive("none", 5_000);
             assertEquals("max_handlers_reached", reply.getString("body"));
+            // Answered after the refused registration was handled: frames of one socket are handled in order.
+            socket.send(RawBridgeSocket.send("tickbus.monitor.peek", new JsonObject().put("op", "search")
+                    .put("prefix", ""), "after-limit"));
+            assertNotNull(socket.receive("after-limit", 5_000));
+            assertFalse(demo.node().demand().isDemanded("XSIM:META"), "a registration past the limit holds demand");
         }
     }
 
@@ -174,8 +203,10 @@ class MonitorBridgeIT {
         Await.until("bridge sockets back to 0", Duration.ofSeconds(30), () -> meter("tickbus.bridge.sockets") == 0,
                 () -> "sockets=" + meter("tickbus.bridge.sockets"));
         Await.until("bridge registrations back to 0", () -> meter("tickbus.bridge.registrations") == 0);
+        // At most the baseline: the demo strategy's snapshot-reply consumers (a 10 s window after start) may close
+        // during the run; 1,000 cycles leaking anything would stay far above it.
         Await.until("event-bus handlers back to baseline", Duration.ofSeconds(20),
-                () -> meter("vertx.eventbus.handlers") == handlersBefore,
+                () -> meter("vertx.eventbus.handlers") <= handlersBefore,
                 () -> "before=" + handlersBefore + ", now=" + meter("vertx.eventbus.handlers"));
         Await.until("demand back to 0", () -> demo.node().demand().count(instrument) == 0);
         assertEquals(0, demo.node().demand().localCount(instrument));

@@ -31,7 +31,8 @@ class MonitorClusterIT {
         Vertx second = Await.result(NodeLauncher.createVertx(true, environment));
         String venueName = "cluster-it-" + UUID.randomUUID();
         List<String> secondIds = Await.result(NodeLauncher.deploy(second, secondNode(venueName)));
-        try (MonitorDemo demo = new MonitorDemo(first, 1_000, new JsonObject())) {
+        try (MonitorDemo demo = new MonitorDemo(first, 1_000,
+                new JsonObject().put("outboundPermits", MonitorDemo.MARKET_DATA_PERMITS))) {
             Map<String, JsonObject> statsByNode = new ConcurrentHashMap<>();
             MessageConsumer<JsonObject> stats = first.eventBus().consumer(Addresses.MONITOR_STATS,
                     message -> statsByNode.put(message.body().getJsonObject("node").getString("id"), message.body()));
@@ -68,7 +69,9 @@ class MonitorClusterIT {
                 .add(new JsonObject().put("name", "venue").put("verticle", "sim-venue").put("config", venue))
                 .add(new JsonObject().put("name", "feed").put("verticle", "feed").put("config", feed))
                 .add(new JsonObject().put("name", "monitor").put("verticle", "monitor")
-                        .put("config", new JsonObject().put("host", "127.0.0.1").put("port", 0)))));
+                        // The demo may read either node's monitor port from the clustered stats.
+                        .put("config", new JsonObject().put("host", "127.0.0.1").put("port", 0)
+                                .put("outboundPermits", MonitorDemo.MARKET_DATA_PERMITS)))));
     }
 
     private static HttpResponse<String> ready(MonitorDemo demo) {

@@ -23,6 +23,9 @@ import tickbus.testing.Await;
 final class MonitorDemo implements AutoCloseable {
 
     static final String SOURCE = "sim-xsim";
+    /** The dashboard's permits plus raw market data, for tests of browsers that register on {@code md.*}. */
+    static final JsonArray MARKET_DATA_PERMITS = new JsonArray(List.of("^md\\..+$", "^tickbus\\.monitor\\.stats$",
+            "^tickbus\\.monitor\\.peek\\..+$"));
     static final String FX_SOURCE = "sim-xfx";
     private static final AtomicInteger VENUES = new AtomicInteger();
 

@@ -23,13 +23,16 @@ class MonitorSettingsTest {
     }
 
     @Test
-    void defaultsServeTheDemoOnPort8080WithTheIssuePermits() {
+    void defaultsServeTheDemoOnPort8080WithOnlyWhatTheDashboardUses() {
         MonitorSettings settings = parse(new JsonObject());
         assertEquals(8080, settings.port());
-        assertEquals(List.of("^md\\..+$", "^tickbus\\.monitor\\..+$"), settings.outbound().regexes());
+        assertEquals(List.of("^tickbus\\.monitor\\.stats$", "^tickbus\\.monitor\\.peek\\..+$"),
+                settings.outbound().regexes());
         assertEquals(List.of("^tickbus\\.monitor\\.peek$"), settings.inbound().regexes());
         assertFalse(settings.access().enabled());
-        assertTrue(settings.outbound().permits("md.quote.XNAS:AAPL"));
+        assertTrue(settings.outbound().permits("tickbus.monitor.peek.XNAS:AAPL"));
+        assertFalse(settings.outbound().permits("tickbus.monitor.peek"));
+        assertFalse(settings.outbound().permits("md.quote.XNAS:AAPL"));
         assertFalse(settings.outbound().permits("tickbus.demand.changes"));
         assertFalse(settings.inbound().permits("tickbus.monitor.peek.XNAS:AAPL"));
     }
@@ -49,6 +52,27 @@ class MonitorSettingsTest {
                 + "\"tickbus.demand\"; expected a narrower regex", error(new JsonObject().put("outboundPermits",
                 new JsonArray().add("^md\\..+$").add("^tickbus\\..+$"))));
         assertTrue(error(new JsonObject().put("outboundPermits", new JsonArray().add("^.*$"))).contains("internal"));
+    }
+
+    @Test
+    void noPermitMatchesARequestOrReplyAddressWhateverItsShape() {
+        assertEquals("verticles[4].config.outboundPermits[0]: value=\"^tickbus\\.monitor\\..+$\"; matches the request "
+                + "address \"tickbus.monitor.peek\"; expected a narrower regex", error(new JsonObject()
+                .put("outboundPermits", new JsonArray().add("^tickbus\\.monitor\\..+$"))));
+        assertTrue(permitError("outboundPermits", "^tickbus\\.monitor\\.pe+k$")
+                .contains("request address \"tickbus.monitor.peek\""));
+        assertTrue(permitError("outboundPermits", "^tickbus\\.snapshot\\..+$")
+                .contains("internal address \"tickbus.snapshot.requests\""));
+        assertTrue(permitError("outboundPermits", "^__vertx\\.reply\\.[a-f0-9-]+$")
+                .contains("internal address \"__vertx.reply."));
+        assertTrue(permitError("outboundPermits", "^tickbus\\.snapshot\\.reply\\..+$")
+                .contains("internal address \"tickbus.snapshot.reply."));
+        assertTrue(permitError("inboundPermits", "^tickbus\\.snapshot\\.requests$")
+                .contains("internal address \"tickbus.snapshot.requests\""));
+    }
+
+    private static String permitError(String key, String regex) {
+        return error(new JsonObject().put(key, new JsonArray().add(regex)));
     }
 
     @Test
