@@ -30,7 +30,7 @@ public final class TcpBridgeVerticle extends VerticleBase {
         server.connectHandler(socket -> new BridgeConnection(socket, node, settings, metrics).start());
         return server.listen(settings.port(), settings.host()).onSuccess(listening -> LOG.info(
                 "TCP event-bus bridge listening: host={}, port={}, outbound={}", settings.host(),
-                listening.actualPort(), settings.outbound()));
+                listening.actualPort(), settings.outbound().regexes()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package tickbus.monitor;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import tickbus.bridge.BridgePermits;
 import tickbus.config.ConfigReader;
 
 /**

@@ -1,9 +1,12 @@
 package tickbus.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tickbus.Addresses;
 import tickbus.TickbusNode;
+import tickbus.config.ConfigException;
 import tickbus.event.EventKind;
 import tickbus.event.Quote;
 import tickbus.strategy.StrategyTestNode;
@@ -130,6 +134,28 @@ class TcpBridgeIT {
                 return frame;
             }
         }
+    }
+
+    /** An unauthenticated TCP client must not reach the node's control, request or reply addresses. */
+    @Test
+    void permitsAreHeldToTheSockJsBridgeRules() {
+        assertEquals("verticles[7].config.outboundAddressRegexes[0]: value=\"^.*$\"; matches the internal address "
+                + "\"tickbus.demand\"; expected a narrower regex", permitsError("^.*$"));
+        assertEquals("verticles[7].config.outboundAddressRegexes[0]: value=\"tickbus\\..+\"; expected an anchored "
+                + "regex: ^...$", permitsError("tickbus\\..+"));
+        assertTrue(permitsError("^tickbus\\..+$").contains("internal address \"tickbus.demand\""));
+        assertTrue(permitsError("^tickbus\\.snapshot\\..+$").contains("\"tickbus.snapshot.requests\""));
+        assertTrue(permitsError("^__vertx\\.reply\\..+$").contains("\"__vertx.reply.1\""));
+        assertTrue(permitsError("^tickbus\\.monitor\\..+$").contains("request address \"tickbus.monitor.peek\""));
+        TcpBridgeSettings defaults = TcpBridgeSettings.fromJson(new JsonObject(), "config");
+        assertTrue(defaults.outboundPermitted("md.quote.XSIM:AAA"));
+        assertTrue(defaults.outboundPermitted("tickbus.strategy.mid-spread"));
+        assertFalse(defaults.outboundPermitted("tickbus.snapshot.requests"));
+    }
+
+    private static String permitsError(String regex) {
+        return assertThrows(ConfigException.class, () -> TcpBridgeSettings.fromJson(new JsonObject()
+                .put("outboundAddressRegexes", new JsonArray().add(regex)), "verticles[7].config")).getMessage();
     }
 
     private static void write(DataOutputStream out, JsonObject frame) throws IOException {

@@ -1,4 +1,4 @@
-package tickbus.monitor;
+package tickbus.bridge;
 
 import io.vertx.ext.bridge.PermittedOptions;
 import java.util.List;
