@@ -1,5 +1,6 @@
 package tickbus;
 
+import java.util.regex.Pattern;
 import tickbus.event.EventKind;
 
 /** The only place event-bus addresses are built. */
@@ -18,6 +19,11 @@ public final class Addresses {
     public static final String SNAPSHOT_REPLY_PREFIX = "tickbus.snapshot.reply.";
     /** What Vert.x names the reply address of a request: a sequence number locally, a UUID when clustered. */
     public static final String VERTX_REPLY_PREFIX = "__vertx.reply.";
+
+    /** The longest instrument id a bridge client may name: venue, colon, symbol. */
+    public static final int MAX_INSTRUMENT_ID_LENGTH = 64;
+    /** {@code VENUE:SYMBOL}, the only instrument ids a bridge client may name (peek requests, registrations). */
+    public static final Pattern INSTRUMENT_ID = Pattern.compile("[A-Z0-9]{1,16}:[A-Za-z0-9._/-]{1,47}");
 
     private Addresses() {
     }
@@ -47,6 +53,17 @@ public final class Addresses {
         return MONITOR_PEEK + "." + instrument;
     }
 
+    /** Whether {@code instrument} is a {@code VENUE:SYMBOL} id a bridge client may name ({@link #INSTRUMENT_ID}). */
+    public static boolean isInstrumentId(String instrument) {
+        return instrument != null && INSTRUMENT_ID.matcher(instrument).matches();
+    }
+
+    /** The instrument of a {@code tickbus.monitor.peek.<instrument>} address, unchecked; null for another address. */
+    public static String peekedInstrumentOf(String address) {
+        String prefix = MONITOR_PEEK + ".";
+        return address.startsWith(prefix) ? address.substring(prefix.length()) : null;
+    }
+
     /** The market-data kind of an {@code md.*} address, or null when the address is not one. */
     public static EventKind kindOf(String address) {
         if (!address.startsWith(MARKET_DATA_PREFIX)) {
@@ -59,7 +76,7 @@ public final class Addresses {
         return EventKind.fromSegment(address.substring(MARKET_DATA_PREFIX.length(), dot));
     }
 
-    /** The instrument of an {@code md.*} address, or null when the address is not one. */
+    /** The instrument of an {@code md.*} address, unchecked (see {@link #isInstrumentId}); null for another address. */
     public static String instrumentOf(String address) {
         if (kindOf(address) == null) {
             return null;

@@ -76,6 +76,14 @@ final class BridgeConnection {
             denied("register", address);
             return;
         }
+        String instrument = Addresses.instrumentOf(address);
+        if (Addresses.kindOf(address) != null && !Addresses.isInstrumentId(instrument)) {
+            // Refused before any demand: an arbitrary string would otherwise be demanded across the cluster.
+            metrics.countDenied();
+            error("invalid_instrument: expected md.<kind>.VENUE:SYMBOL, VENUE:SYMBOL of at most "
+                    + Addresses.MAX_INSTRUMENT_ID_LENGTH + " characters");
+            return;
+        }
         if (registrations.containsKey(address)) {
             error("already_registered");
             return;
@@ -86,7 +94,6 @@ final class BridgeConnection {
         }
         MessageConsumer<Object> consumer = node.vertx().eventBus().consumer(address, this::deliver);
         registrations.put(address, consumer);
-        String instrument = Addresses.instrumentOf(address);
         if (instrument != null) {
             node.demand().acquire(instrument, EnumSet.of(Addresses.kindOf(address)));
         }

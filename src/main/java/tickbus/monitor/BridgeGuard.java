@@ -164,6 +164,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
             stats.deny("register", "address_too_long");
         } else if (!settings.outbound().permits(address)) {
             stats.deny("register", "not_permitted");
+        } else if (!namesValidInstrument(address)) {
+            // Refused before any demand: an arbitrary string would otherwise be demanded across the cluster.
+            LOG.debug("refused registration on an invalid instrument id: address={}", address);
+            refuse(event, "register", "invalid_instrument");
+            return;
         } else if (!hold(state, address)) {
             stats.deny("register", "already_registered");
         } else {
@@ -251,12 +256,17 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     }
 
     private static String peekedInstrument(String address) {
-        String prefix = Addresses.MONITOR_PEEK + ".";
-        if (!address.startsWith(prefix)) {
-            return null;
+        String instrument = Addresses.peekedInstrumentOf(address);
+        return Addresses.isInstrumentId(instrument) ? instrument : null;
+    }
+
+    /** An {@code md.*} or peek address names a {@code VENUE:SYMBOL} id; any other address names none. */
+    private static boolean namesValidInstrument(String address) {
+        if (Addresses.kindOf(address) != null) {
+            return Addresses.isInstrumentId(Addresses.instrumentOf(address));
         }
-        String instrument = address.substring(prefix.length());
-        return PeekRequest.INSTRUMENT.matcher(instrument).matches() ? instrument : null;
+        String peeked = Addresses.peekedInstrumentOf(address);
+        return peeked == null || Addresses.isInstrumentId(peeked);
     }
 
     private boolean authorized(JsonObject frame, String kind, BridgeEvent event) {

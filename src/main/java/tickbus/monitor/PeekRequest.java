@@ -3,6 +3,7 @@ package tickbus.monitor;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tickbus.Addresses;
 
 /**
  * A browser's request on {@code tickbus.monitor.peek}: {@code {"op":"peek","instrument":"XSIM:AAPL"}} for an
@@ -17,8 +18,6 @@ record PeekRequest(Op op, String argument) {
         SEARCH
     }
 
-    static final int MAX_INSTRUMENT_LENGTH = 64;
-    static final Pattern INSTRUMENT = Pattern.compile("[A-Z0-9]{1,16}:[A-Za-z0-9._/-]{1,47}");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9:._/-]{0,64}");
     private static final Set<String> PEEK_KEYS = Set.of("op", "instrument");
     private static final Set<String> SEARCH_KEYS = Set.of("op", "prefix");
@@ -47,9 +46,9 @@ record PeekRequest(Op op, String argument) {
 
     /** Validates an instrument id ({@code VENUE:SYMBOL}). */
     static String instrument(Object value) {
-        if (!(value instanceof String text) || !INSTRUMENT.matcher(text).matches()) {
+        if (!(value instanceof String text) || !Addresses.isInstrumentId(text)) {
             throw new IllegalArgumentException("invalid instrument: instrument=" + describe(value)
-                    + ", expected=VENUE:SYMBOL of at most " + MAX_INSTRUMENT_LENGTH + " characters");
+                    + ", expected=VENUE:SYMBOL of at most " + Addresses.MAX_INSTRUMENT_ID_LENGTH + " characters");
         }
         return text;
     }

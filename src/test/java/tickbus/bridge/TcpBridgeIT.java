@@ -115,6 +115,23 @@ class TcpBridgeIT {
     }
 
     @Test
+    void registrationNamingAnInvalidInstrumentIdIsRefusedWithoutDemand() throws IOException {
+        String garbage = "not a venue <img src=x>";
+        try (Socket socket = new Socket("127.0.0.1", bridge.port())) {
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            write(out, new JsonObject().put("type", "register").put("address", "md.quote." + garbage));
+            assertEquals(new JsonObject().put("type", "err").put("message", "invalid_instrument: expected "
+                    + "md.<kind>.VENUE:SYMBOL, VENUE:SYMBOL of at most 64 characters"), read(in));
+            write(out, new JsonObject().put("type", "register").put("address", "md.trade.xsim:AAA"));
+            assertEquals("err", read(in).getString("type"));
+            assertFalse(TickbusNode.of(node.vertx).demand().isDemanded(garbage));
+            assertFalse(TickbusNode.of(node.vertx).demand().isDemanded("xsim:AAA"));
+        }
+        assertEquals(2, bridge.metrics().denied());
+    }
+
+    @Test
     void oversizedFrameIsRejectedAndTheConnectionClosed() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", bridge.port())) {
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());

@@ -122,6 +122,31 @@ class MonitorBridgeIT {
         }
     }
 
+    /** Registrations would otherwise acquire cluster-wide demand for any string a browser names. */
+    @Test
+    void registrationsNamingAnInvalidInstrumentIdAreRefusedWithoutDemand() throws Exception {
+        List<String> garbage = List.of("not a venue <img src=x>", "XSIM:", "xsim:AAPL", "XSIM:" + "A".repeat(48));
+        try (RawBridgeSocket socket = open()) {
+            for (String instrument : garbage) {
+                for (String address : List.of("md.quote." + instrument, "tickbus.monitor.peek." + instrument)) {
+                    socket.send(RawBridgeSocket.register(address));
+                    assertEquals("rejected", socket.receive(5_000).getString("body"), address);
+                }
+            }
+            socket.send(RawBridgeSocket.register("md.quote."));
+            assertEquals("rejected", socket.receive(5_000).getString("body"));
+            for (String instrument : garbage) {
+                assertFalse(demo.node().demand().isDemanded(instrument), instrument);
+            }
+        }
+        Await.until("invalid instruments counted", () -> deniedFor("invalid_instrument") >= 9);
+    }
+
+    private static double deniedFor(String reason) {
+        return BackendRegistries.getDefaultNow().find("tickbus.bridge.denied").tag("reason", reason).meters().stream()
+                .mapToDouble(m -> m.measure().iterator().next().getValue()).sum();
+    }
+
     @Test
     void foreignOriginIsRefusedAndOwnOriginAccepted() throws Exception {
         try (RawBridgeSocket foreign = RawBridgeSocket.open(demo.port, "http://evil.example")) {
