@@ -13,7 +13,13 @@ WORKDIR /opt/tickbus
 COPY --from=build /src/target/tickbus.jar ./tickbus.jar
 COPY verticles.json cluster.xml ./
 # HTTP (dashboard, bridge, metrics, health), Hazelcast membership, Vert.x event bus, TCP bridge.
+# The demo descriptor binds the monitor (8080), the TCP bridge (7000) and the admin endpoint to 127.0.0.1, so a
+# published 8080 reaches nothing until a descriptor mounted over /opt/tickbus/verticles.json gives the monitor
+# "host": "0.0.0.0" and an access mode, e.g. "access": {"mode": "bearer", "tokenEnv": "TICKBUS_MONITOR_TOKEN"}
+# (start-up refuses 0.0.0.0 without one; see docs/monitoring.md). The admin endpoint stays on loopback: use
+# `docker exec ... java -jar tickbus.jar deploy ...`.
 EXPOSE 8080 5701 5801 7000
+# TICKBUS_EVENTBUS_HOST is the clustered Vert.x event bus (node to node), not the monitor.
 # For a cluster across containers set TICKBUS_CLUSTER_MEMBERS, TICKBUS_CLUSTER_INTERFACE (e.g. 172.18.*.*),
 # TICKBUS_CLUSTER_PUBLIC_ADDRESS and TICKBUS_EVENTBUS_PUBLIC_HOST to the container's reachable address.
 ENV TICKBUS_EVENTBUS_HOST=0.0.0.0 \

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import tickbus.bridge.BridgePermits;
 import tickbus.config.ConfigReader;
+import tickbus.config.Loopback;
 
 /**
- * The monitor verticle's configuration slice. Every key is read here; units are in the key names.
+ * The monitor verticle's configuration slice. Every key is read here; units are in the key names. Loopback by
+ * default: a host beyond loopback needs an access mode, or {@code "allowUnauthenticated": true} said on purpose.
  *
  * @param allowedOrigins browser origins allowed on the bridge besides the server's own (e.g.
  *        {@code https://ops.example.com}); a request with any other {@code Origin} is refused
@@ -33,7 +35,7 @@ public record MonitorSettings(String host, int port, List<String> allowedOrigins
 
     public static MonitorSettings fromJson(JsonObject json, String path, Map<String, String> environment) {
         ConfigReader reader = new ConfigReader(json, path);
-        String host = reader.string("host", "0.0.0.0");
+        String host = reader.string("host", "127.0.0.1");
         int port = reader.intValue("port", DEFAULT_PORT, 0, 65535);
         List<String> origins = reader.strings("allowedOrigins");
         for (int i = 0; i < origins.size(); i++) {
@@ -57,6 +59,12 @@ public record MonitorSettings(String host, int port, List<String> allowedOrigins
                 reader.intValue("peekTrades", 10, 1, 100),
                 reader.strings("requiredFeeds"),
                 AccessControl.fromJson(reader.object("access"), reader.path("access"), environment));
+        boolean allowUnauthenticated = reader.bool("allowUnauthenticated", false);
+        if (!Loopback.isLoopback(host) && !settings.access().enabled() && !allowUnauthenticated) {
+            throw reader.error("host", "value=\"" + host + "\" with access.mode=none; expected a loopback host, an "
+                    + "access mode (bearer or basic), or \"allowUnauthenticated\": true: without a credential anyone "
+                    + "who reaches the port can register on the bridge (creating upstream demand) and read /metrics");
+        }
         reader.rejectUnknownKeys();
         return settings;
     }

@@ -26,6 +26,7 @@ class MonitorSettingsTest {
     void defaultsServeTheDemoOnPort8080WithOnlyWhatTheDashboardUses() {
         MonitorSettings settings = parse(new JsonObject());
         assertEquals(8080, settings.port());
+        assertEquals("127.0.0.1", settings.host());
         assertEquals(List.of("^tickbus\\.monitor\\.stats$", "^tickbus\\.monitor\\.peek\\..+$"),
                 settings.outbound().regexes());
         assertEquals(List.of("^tickbus\\.monitor\\.peek$"), settings.inbound().regexes());
@@ -69,6 +70,19 @@ class MonitorSettingsTest {
                 .contains("internal address \"tickbus.snapshot.reply."));
         assertTrue(permitError("inboundPermits", "^tickbus\\.snapshot\\.requests$")
                 .contains("internal address \"tickbus.snapshot.requests\""));
+    }
+
+    @Test
+    void aHostBeyondLoopbackNeedsACredentialOrAnExplicitOptOut() {
+        assertEquals("verticles[4].config.host: value=\"0.0.0.0\" with access.mode=none; expected a loopback host, an "
+                + "access mode (bearer or basic), or \"allowUnauthenticated\": true: without a credential anyone who "
+                + "reaches the port can register on the bridge (creating upstream demand) and read /metrics",
+                error(new JsonObject().put("host", "0.0.0.0")));
+        assertEquals("0.0.0.0", parse(new JsonObject().put("host", "0.0.0.0").put("access", new JsonObject()
+                .put("mode", "bearer").put("tokenEnv", "TICKBUS_TOKEN"))).host());
+        assertEquals("10.0.0.5", parse(new JsonObject().put("host", "10.0.0.5").put("allowUnauthenticated", true))
+                .host());
+        assertEquals("localhost", parse(new JsonObject().put("host", "localhost")).host());
     }
 
     private static String permitError(String key, String regex) {
