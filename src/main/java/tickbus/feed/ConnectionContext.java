@@ -71,6 +71,14 @@ public interface ConnectionContext {
     /** The connection failed or was closed by the peer; the engine reconnects with backoff. */
     void connectionLost(String reason);
 
+    /**
+     * The connection was given up for a reason worth counting apart from an ordinary loss (a protocol error, say):
+     * as {@link #connectionLost(String)}, the disconnect counted under {@code kind} instead of {@code peer}.
+     */
+    default void connectionLost(String reason, String kind) {
+        connectionLost(reason);
+    }
+
     /** The venue ended the session; the engine stops reconnecting. */
     void endOfSession(String reason);
 

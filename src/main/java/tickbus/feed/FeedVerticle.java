@@ -51,6 +51,7 @@ public class FeedVerticle extends VerticleBase
     private long watchdogTimer = -1;
     private boolean stopping;
     private String lostWhileConnecting;
+    private String lostWhileConnectingKind;
     private String endedWhileConnecting;
     /** The first missing number of a gap seen before the connect completed (in the login's read), or 0. */
     private long gapWhileConnecting;
@@ -170,7 +171,7 @@ public class FeedVerticle extends VerticleBase
             return;
         }
         if (lostWhileConnecting != null) {
-            drop("connection lost: " + lostWhileConnecting, "peer");
+            drop("connection lost: " + lostWhileConnecting, lostWhileConnectingKind);
             return;
         }
         watchdog.connected(clock.millis());
@@ -308,14 +309,20 @@ public class FeedVerticle extends VerticleBase
 
     @Override
     public void connectionLost(String reason) {
+        connectionLost(reason, "peer");
+    }
+
+    @Override
+    public void connectionLost(String reason, String kind) {
         if (stopping) {
             return;
         }
         if (connection == null && lifecycle.state() == FeedState.CONNECTING) {
             lostWhileConnecting = reason;
+            lostWhileConnectingKind = kind;
             return;
         }
-        drop("connection lost: " + reason, "peer");
+        drop("connection lost: " + reason, kind);
     }
 
     @Override

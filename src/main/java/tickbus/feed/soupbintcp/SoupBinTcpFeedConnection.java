@@ -104,7 +104,7 @@ final class SoupBinTcpFeedConnection implements FeedConnection, SoupBinTcpClient
                 session.receive(data);
             }
         } catch (SoupBinTcpException e) {
-            lost("protocol error: " + e.getMessage());
+            lost("protocol error: " + e.getMessage(), e.kind());
             return;
         }
         if (loggedIn && !released) {
@@ -172,6 +172,11 @@ final class SoupBinTcpFeedConnection implements FeedConnection, SoupBinTcpClient
     }
 
     private void lost(String reason) {
+        lost(reason, "peer");
+    }
+
+    /** {@code kind} counts the disconnect in the feed's metrics ({@code peer}, or a protocol error's kind). */
+    private void lost(String reason, String kind) {
         if (released || closing) {
             return;
         }
@@ -180,7 +185,7 @@ final class SoupBinTcpFeedConnection implements FeedConnection, SoupBinTcpClient
             return;
         }
         release(reason);
-        whenAdopted(() -> context.connectionLost(reason));
+        whenAdopted(() -> context.connectionLost(reason, kind));
     }
 
     /** Report the connection's end now or at adoption; the first end is the one reported (Z, then the close). */

@@ -116,4 +116,21 @@ class ScriptedServerTest {
         assertEquals(1, logins.size());
         assertEquals(0, feed.metrics().reconnects());
     }
+
+    @Test
+    void aProtocolErrorIsCountedByItsKindAmongTheDisconnects() {
+        int port = server((login, socket) -> {
+            if (login == 1) {
+                socket.write(concat(SoupBinTcpServerPackets.loginAccepted("S1", 1),
+                        SoupBinTcpServerPackets.sequenced("a"), new byte[] {0, 0}));
+            }
+        });
+        FeedVerticle feed = deploy(port, new JsonObject());
+
+        Await.until("a second login", java.time.Duration.ofSeconds(10), () -> logins.size() >= 2,
+                harness::describeStates);
+        assertTrue(harness.describeStates().contains("protocol error: packet length is zero"),
+                harness.describeStates());
+        assertEquals(java.util.Map.of("soupbintcp-zero-length", 1L), feed.metrics().disconnectsByReason());
+    }
 }
