@@ -2,7 +2,10 @@ package tickbus.feed;
 
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import tickbus.event.BreakerState;
 
 /** The circuit breaker around a feed's connection attempts; its state changes are published as FeedStatus. */
@@ -31,5 +34,21 @@ final class FeedBreaker {
         });
         breaker.closeHandler(v -> lifecycle.breaker(BreakerState.CLOSED, "connection attempt succeeded"));
         return breaker;
+    }
+
+    /**
+     * One connection attempt through the breaker. A connect the breaker timed out may still succeed later, when the
+     * engine has gone on without it: that connection is aborted, or two would be alive at once.
+     */
+    static Future<FeedConnection> attempt(CircuitBreaker breaker, Supplier<Future<FeedConnection>> connect) {
+        AtomicReference<Future<FeedConnection>> verdict = new AtomicReference<>();
+        verdict.set(breaker.<FeedConnection>execute(promise -> connect.get().onComplete(promise)
+                .onSuccess(late -> {
+                    Future<FeedConnection> given = verdict.get();
+                    if (given != null && given.failed()) {
+                        late.abort();
+                    }
+                })));
+        return verdict.get();
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.Addresses;
@@ -50,11 +49,7 @@ public class FeedVerticle extends VerticleBase
     private FeedWatchdog watchdog;
     private long watchdogTimer = -1;
     private boolean stopping;
-    private String lostWhileConnecting;
-    private String lostWhileConnectingKind;
-    private String endedWhileConnecting;
-    /** The first missing number of a gap seen before the connect completed (in the login's read), or 0. */
-    private long gapWhileConnecting;
+    private final EarlyReports earlyReports = new EarlyReports();
     private PayloadSequences payloadSequences;
 
     /** Deployed by name: settings and protocol come from {@code config()}. */
@@ -122,11 +117,9 @@ public class FeedVerticle extends VerticleBase
             return;
         }
         lifecycle.transition(FeedState.CONNECTING, reason);
-        lostWhileConnecting = null;
-        endedWhileConnecting = null;
-        gapWhileConnecting = 0;
+        earlyReports.clear();
         long generation = ++connectionGeneration;
-        attempt().onComplete(result -> {
+        FeedBreaker.attempt(breaker, () -> protocol.connect(this)).onComplete(result -> {
             if (generation != connectionGeneration || stopping) {
                 if (result.succeeded()) {
                     result.result().abort();
@@ -144,41 +137,25 @@ public class FeedVerticle extends VerticleBase
         });
     }
 
-    /**
-     * One connection attempt through the breaker. A connect the breaker timed out may still succeed later, when the
-     * engine has gone on without it: that connection is aborted, or two would be alive at once.
-     */
-    private Future<FeedConnection> attempt() {
-        AtomicReference<Future<FeedConnection>> verdict = new AtomicReference<>();
-        verdict.set(breaker.<FeedConnection>execute(promise -> protocol.connect(this).onComplete(promise)
-                .onSuccess(late -> {
-                    Future<FeedConnection> given = verdict.get();
-                    if (given != null && given.failed()) {
-                        late.abort();
-                    }
-                })));
-        return verdict.get();
-    }
-
     private void connected(FeedConnection newConnection) {
         connection = newConnection;
         metrics.connects.increment();
         if (dispatcher.paused()) {
             newConnection.pause();
         }
-        if (endedWhileConnecting != null) {
-            endOfSession(endedWhileConnecting);
+        if (earlyReports.endedReason() != null) {
+            endOfSession(earlyReports.endedReason());
             return;
         }
-        if (lostWhileConnecting != null) {
-            drop("connection lost: " + lostWhileConnecting, lostWhileConnectingKind);
+        if (earlyReports.lostReason() != null) {
+            drop("connection lost: " + earlyReports.lostReason(), earlyReports.lostKind());
             return;
         }
         watchdog.connected(clock.millis());
         lifecycle.transition(FeedState.RECOVERING, "connected; restoring " + subscriptions.wanted().size()
                 + " subscriptions");
-        if (gapWhileConnecting > 0 && sequencing.recovery() != null) {
-            requestReplay(newConnection, gapWhileConnecting);
+        if (earlyReports.gapFrom() > 0 && sequencing.recovery() != null) {
+            requestReplay(newConnection, earlyReports.gapFrom());
             if (connection != newConnection) {
                 return;
             }
@@ -318,8 +295,7 @@ public class FeedVerticle extends VerticleBase
             return;
         }
         if (connection == null && lifecycle.state() == FeedState.CONNECTING) {
-            lostWhileConnecting = reason;
-            lostWhileConnectingKind = kind;
+            earlyReports.lost(reason, kind);
             return;
         }
         drop("connection lost: " + reason, kind);
@@ -328,7 +304,7 @@ public class FeedVerticle extends VerticleBase
     @Override
     public void endOfSession(String reason) {
         if (connection == null && lifecycle.state() == FeedState.CONNECTING) {
-            endedWhileConnecting = reason;
+            earlyReports.ended(reason);
             return;
         }
         if (connection != null) {
@@ -354,7 +330,7 @@ public class FeedVerticle extends VerticleBase
                 "missing " + (to - from + 1) + " messages; replay requested", from - 1);
         if (connection == null) {
             // Seen in the login's read (a source resuming later than asked): asked for once the connect completes.
-            gapWhileConnecting = from;
+            earlyReports.gap(from);
             return;
         }
         lifecycle.transition(FeedState.RECOVERING, "gap from=" + from + ", to=" + to);
