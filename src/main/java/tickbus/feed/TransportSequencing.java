@@ -53,8 +53,9 @@ final class TransportSequencing {
                     GapRecovery healed = recovery;
                     recovery = null;
                     long duration = nowMillis - healed.startedMillis();
-                    metrics.recovered(duration);
+                    // The log first: whoever sees the recovery counted then finds it logged as recovered too.
                     metrics.gapLog.healed(STREAM, healed.from(), healed.to(), duration);
+                    metrics.recovered(duration);
                     listener.gapHealed(healed, duration);
                 }
                 return true;
@@ -75,9 +76,9 @@ final class TransportSequencing {
         metrics.droppedDuringRecovery.increment();
         if (recovery == null) {
             recovery = new GapRecovery(from, first - 1, nowMillis);
+            metrics.gapLog.opened(STREAM, from, first - 1, nowMillis);
             metrics.gaps.increment();
             metrics.gapMessages.add(first - from);
-            metrics.gapLog.opened(STREAM, from, first - 1, nowMillis);
             listener.gapOpened(from, first - 1);
         }
         recovery.dropped(last);
@@ -89,10 +90,10 @@ final class TransportSequencing {
         if (to < validator.expected()) {
             return;
         }
+        metrics.gapLog.lost(STREAM, from, to, nowMillis);
         metrics.gaps.increment();
         metrics.gapMessages.add(to - from + 1);
         validator.skipTo(to);
-        metrics.gapLog.lost(STREAM, from, to, nowMillis);
         listener.lossAccepted(from, to);
     }
 
