@@ -30,6 +30,15 @@ public interface DecoderContext {
     default void sequenceRestarted(String stream, long firstSequence) {
     }
 
+    /**
+     * Count {@code count} updates of {@code kind} that a book could not take as sent, though the frame itself was
+     * good and used (a change to a level the book did not have, a new level dropped from a full side): exported
+     * with the feed's metrics, so an operator sees a book drifting from the venue's before a strategy does. The
+     * default suits contexts that export no metrics.
+     */
+    default void bookAnomalies(String kind, long count) {
+    }
+
     /** The worker's index among the feed's workers. */
     int shard();
 }

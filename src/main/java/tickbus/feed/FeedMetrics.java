@@ -39,6 +39,7 @@ public final class FeedMetrics {
     final LongAdder pauses = new LongAdder();
     private final Map<String, LongAdder> disconnectsByReason = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> parseErrorsByKind = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> bookAnomaliesByKind = new ConcurrentHashMap<>();
     private final AtomicLong lastDataMillis = new AtomicLong();
     private final AtomicLong lastInboundMillis = new AtomicLong();
     private final AtomicLong lastRecoveryMillis = new AtomicLong();
@@ -98,6 +99,10 @@ public final class FeedMetrics {
         parseErrorsByKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 
+    void bookAnomalies(String kind, long count) {
+        bookAnomaliesByKind.computeIfAbsent(kind, k -> new LongAdder()).add(count);
+    }
+
     void inbound(long nowMillis, int count) {
         bytes.add(count);
         lastInboundMillis.set(nowMillis);
@@ -135,6 +140,11 @@ public final class FeedMetrics {
 
     public Map<String, Long> parseErrorsByKind() {
         return snapshot(parseErrorsByKind);
+    }
+
+    /** Updates a book could not take as sent (a level it did not have, a full side), by kind; the frames were used. */
+    public Map<String, Long> bookAnomaliesByKind() {
+        return snapshot(bookAnomaliesByKind);
     }
 
     public long bytes() {

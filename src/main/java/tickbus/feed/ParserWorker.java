@@ -266,6 +266,11 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
     }
 
     @Override
+    public void bookAnomalies(String kind, long count) {
+        metrics.bookAnomalies(kind, count);
+    }
+
+    @Override
     public int shard() {
         return shard;
     }

@@ -98,6 +98,7 @@ final class StatsPublisher {
                 .put("lastMessageAgeMillis", age(metrics.lastDataMillis(), nowMillis))
                 .put("lastHeartbeatAgeMillis", age(metrics.lastInboundMillis(), nowMillis))
                 .put("parseErrors", new JsonObject(new HashMap<>(metrics.parseErrorsByKind())))
+                .put("bookAnomalies", new JsonObject(new HashMap<>(metrics.bookAnomaliesByKind())))
                 .put("disconnects", new JsonObject(new HashMap<>(metrics.disconnectsByReason())))
                 .put("latency", interval.toJson());
     }

@@ -39,6 +39,7 @@ final class TickbusMeters {
         final List<Meter> meters = new ArrayList<>();
         final Set<String> reasons = new HashSet<>();
         final Set<String> kinds = new HashSet<>();
+        final Set<String> anomalyKinds = new HashSet<>();
 
         FeedMeters(FeedMetrics metrics) {
             this.metrics = metrics;
@@ -172,6 +173,13 @@ final class TickbusMeters {
                 m.counter("tickbus.parse.errors", null, "Frames rejected by the decoder, by kind",
                         Tags.of("kind", kind),
                         f -> f.parseErrorsByKind().getOrDefault(kind, 0L));
+            }
+        }
+        for (String kind : m.metrics.bookAnomaliesByKind().keySet()) {
+            if (m.anomalyKinds.add(kind)) {
+                m.counter("tickbus.book.anomalies", null,
+                        "Book updates not applied as sent (unknown level, full side, ...), by kind",
+                        Tags.of("kind", kind), f -> f.bookAnomaliesByKind().getOrDefault(kind, 0L));
             }
         }
     }

@@ -52,6 +52,7 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
     private final List<MarketEvent> pending = new ArrayList<>();
     private final Map<String, Quote> latestQuotes = new HashMap<>();
     private final EventSink gated = this::hold;
+    private final NormalizerAnomalies anomalies = new NormalizerAnomalies();
     private FixmlNormalizer normalizer;
     private byte[] scratch = new byte[INITIAL_SCRATCH_BYTES];
 
@@ -141,8 +142,15 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
     }
 
     @Override
+    public void endOfBatch() {
+        anomalies.report(normalizer.counters(), context);
+    }
+
+    @Override
     public void reset() {
+        anomalies.report(normalizer.counters(), context);
         normalizer = new FixmlNormalizer(config, context::wanted, gated);
+        anomalies.restart();
         latestQuotes.clear();
         gate.awaitAll();
     }

@@ -8,7 +8,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tickbus.event.BookUpdate;
@@ -40,6 +42,7 @@ class HttpFixmlDecoderTest {
 
     private final List<MarketEvent> published = new ArrayList<>();
     private final AtomicInteger snapshotRequests = new AtomicInteger();
+    private final Map<String, Long> bookAnomalies = new TreeMap<>();
     private final QuarantineLog quarantine = new QuarantineLog(10, 1_000_000, 1_024);
     private final HttpFixmlDecoder decoder = decoder();
     private final FixmlWriter writer = new FixmlWriter(8);
@@ -173,6 +176,27 @@ class HttpFixmlDecoderTest {
         assertEquals(List.of("BookUpdate@1", "Quote@1"), kinds(published), "nothing after the reset");
     }
 
+    @Test
+    void updatesABookCouldNotTakeAsSentAreCountedByKindOncePerBatchAndAcrossAReset() {
+        IncrementalEntry deleteUnknown = IncrementalEntry.level(UpdateAction.DELETE, Fixml.ENTRY_TYPE_BID, "SIM001",
+                PRICE - 5 * TICK, 0);
+        IncrementalEntry changeUnknown = IncrementalEntry.level(UpdateAction.CHANGE, Fixml.ENTRY_TYPE_OFFER, "SIM001",
+                PRICE + 7 * TICK, 3);
+        decode(frame(0, 3, List.of(), 0, writer.startBatch(0, 3).mktDataInc(1, List.of(bid(PRICE, 10),
+                deleteUnknown, changeUnknown)).finish()), 1);
+        decoder.endOfBatch();
+        decoder.endOfBatch();
+
+        assertEquals(Map.of("fixml-unknown-level-change", 1L, "fixml-unknown-level-delete", 1L), bookAnomalies);
+
+        decoder.reset();
+        decode(frame(3, 4, List.of(), 0, writer.startBatch(3, 4).mktDataInc(4, List.of(deleteUnknown)).finish()), 4);
+        decoder.endOfBatch();
+
+        assertEquals(Map.of("fixml-unknown-level-change", 1L, "fixml-unknown-level-delete", 2L), bookAnomalies,
+                "the new normalizer's counts add to the old one's");
+    }
+
     private void decode(Buffer frame, long first) {
         decoder.decode(first, 1_000, frame, 0, frame.length());
     }
@@ -226,6 +250,11 @@ class HttpFixmlDecoderTest {
             @Override
             public SequenceValidator.Verdict sequence(String stream, long sequence, String instrument) {
                 throw new AssertionError("the HTTP feed validates positions as transport sequence numbers");
+            }
+
+            @Override
+            public void bookAnomalies(String kind, long count) {
+                bookAnomalies.merge(kind, count, Long::sum);
             }
 
             @Override
