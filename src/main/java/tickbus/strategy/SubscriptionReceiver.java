@@ -4,8 +4,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +26,22 @@ import tickbus.event.MarketEvent;
  * {@link MarketData.Delivery#CONFLATED} subscription keeps only the latest quote and book, but queues trades like
  * {@code EVERY}: a trade is never conflated away without a {@code GAP}.
  *
- * <p>Order is kept: statuses are never skipped, and a status (or a queued trade) is delivered after the conflated
- * events that arrived before it, never ahead of them. So a strategy never takes a quote from before a {@code HALTED}
- * or {@code RESET} for the latest one.
+ * <p>Statuses are queued too while fewer than {@code maxPendingStatuses} wait (a flapping feed must not grow the
+ * heap either), each after at most the latest quote, trade and book, so a subscription holds at most about
+ * {@code maxPending + 4 * maxPendingStatuses} events. Beyond that they are coalesced: the strategy is behind, as when the queue is full, and keeps the
+ * latest venue state, the latest data health and the latest {@code RESET} (see {@link LatestEvents}); the
+ * {@code GAP} status it then receives also says how many statuses were coalesced away.
+ *
+ * <p>Order is kept: a status (or a queued trade) is delivered after the conflated events that arrived before it,
+ * never ahead of them, and events that arrive after a status never overtake it. So a strategy never takes a quote
+ * from before a {@code HALTED} or {@code RESET} for the latest one.
  */
 final class SubscriptionReceiver {
 
     /** Events an {@link MarketData.Delivery#EVERY} subscription holds for a strategy that is behind. */
     static final int MAX_PENDING_EVENTS = 65_536;
+    /** Statuses a subscription holds for a strategy that is behind before it coalesces them. */
+    static final int MAX_PENDING_STATUSES = 1_024;
     /** Events handed to the strategy per task on its context, so that its other work interleaves. */
     private static final int EVENTS_PER_TURN = 1_024;
 
@@ -46,16 +52,17 @@ final class SubscriptionReceiver {
     private final Handler<MarketEvent> handler;
     private final StrategyMetrics strategy;
     private final int maxPending;
+    private final int maxPendingStatuses;
     /** Strategy's context only. */
     private final LastSequences lastSequences = new LastSequences();
     /** Guarded by this, as are the fields up to {@link #conflated}. */
     private final ArrayDeque<MarketEvent> pending = new ArrayDeque<>();
-    private final MarketEvent[] latest = new MarketEvent[EventKind.values().length];
-    /** When each {@link #latest} event arrived, to hand them over in arrival order. */
-    private final long[] latestArrival = new long[EventKind.values().length];
-    private long arrivals;
+    private final LatestEvents latest = new LatestEvents();
+    /** Statuses in {@link #pending}. */
+    private int pendingStatuses;
     private boolean behind;
     private long skippedWhileBehind;
+    private long coalescedStatuses;
     private boolean drainScheduled;
     private long conflated;
     private volatile long duplicates;
@@ -67,22 +74,26 @@ final class SubscriptionReceiver {
 
     SubscriptionReceiver(Context context, MarketData.Delivery delivery, Handler<MarketEvent> handler,
             StrategyMetrics strategy, int maxPending) {
+        this(context, delivery, handler, strategy, maxPending, MAX_PENDING_STATUSES);
+    }
+
+    SubscriptionReceiver(Context context, MarketData.Delivery delivery, Handler<MarketEvent> handler,
+            StrategyMetrics strategy, int maxPending, int maxPendingStatuses) {
         this.context = context;
         this.delivery = delivery;
         this.handler = handler;
         this.strategy = strategy;
         this.maxPending = maxPending;
+        this.maxPendingStatuses = maxPendingStatuses;
     }
 
     /** An event from the bus, on any thread; the strategy gets it on its own context. */
     void arrive(MarketEvent event) {
         synchronized (this) {
-            if (event instanceof InstrumentStatus) {
+            if (event instanceof InstrumentStatus ? pendingStatuses < maxPendingStatuses
+                    : !conflates(event) && !behind && pending.size() < maxPending) {
                 takeLatestIntoQueue();
-                pending.add(event);
-            } else if (!conflates(event) && !behind && pending.size() < maxPending) {
-                takeLatestIntoQueue();
-                pending.add(event);
+                queue(event);
             } else {
                 keepLatest(event);
             }
@@ -99,50 +110,69 @@ final class SubscriptionReceiver {
         return delivery == MarketData.Delivery.CONFLATED && event.kind() != EventKind.TRADE;
     }
 
-    /** Keep the newest event per kind; an older or repeated one of the same source does not replace it. */
+    /**
+     * Keep the newest event per kind (see {@link LatestEvents}). A kept status makes the subscription behind too, so
+     * that no later event overtakes it through the queue.
+     */
     private void keepLatest(MarketEvent event) {
-        if (!conflates(event)) {
+        if (event instanceof InstrumentStatus) {
+            behind = true;
+        } else if (!conflates(event)) {
             behind = true;
             skippedWhileBehind++;
         }
-        int slot = event.kind().ordinal();
-        MarketEvent kept = latest[slot];
-        if (kept != null && kept.source().equals(event.source()) && event.sequence() <= kept.sequence()) {
-            return;
-        }
-        if (kept != null) {
+        MarketEvent replaced = latest.keep(event);
+        if (replaced != null) {
             conflated++;
+            if (replaced instanceof InstrumentStatus) {
+                coalescedStatuses++;
+            }
         }
-        latest[slot] = event;
-        latestArrival[slot] = ++arrivals;
+    }
+
+    private void queue(MarketEvent event) {
+        pending.add(event);
+        if (event instanceof InstrumentStatus) {
+            pendingStatuses++;
+        }
+    }
+
+    private MarketEvent poll() {
+        MarketEvent event = pending.poll();
+        if (event instanceof InstrumentStatus) {
+            pendingStatuses--;
+        }
+        return event;
     }
 
     /**
      * Queue the kept latest events, in the order they arrived, after a {@code GAP} status when events were skipped
-     * to keep them; the strategy is no longer behind.
+     * or statuses coalesced to keep them; the strategy is no longer behind.
      */
     private void takeLatestIntoQueue() {
-        if (noneKept()) {
+        if (latest.isEmpty()) {
             return;
         }
-        List<MarketEvent> kept = new ArrayList<>(latest.length);
-        for (int slot = 0; slot < latest.length; slot++) {
-            if (latest[slot] != null) {
-                kept.add(latest[slot]);
-            }
-        }
-        kept.sort(Comparator.comparingLong(event -> latestArrival[event.kind().ordinal()]));
-        Arrays.fill(latest, null);
-        if (skippedWhileBehind > 0) {
+        List<MarketEvent> kept = latest.take();
+        if (skippedWhileBehind > 0 || coalescedStatuses > 0) {
             MarketEvent first = kept.get(0);
-            pending.add(new InstrumentStatus(first.instrument(), first.venue(), first.source(), first.sequence(),
-                    first.exchangeTimeNanos(), first.receiveTimeNanos(), InstrumentState.GAP, 0, 0,
-                    "strategy behind: skipped=" + skippedWhileBehind + " events, maxPendingEvents=" + maxPending
-                            + "; the latest of each kind follows"));
+            queue(new InstrumentStatus(first.instrument(), first.venue(), first.source(), first.sequence(),
+                    first.exchangeTimeNanos(), first.receiveTimeNanos(), InstrumentState.GAP, 0, 0, behindReason()));
         }
-        pending.addAll(kept);
+        kept.forEach(this::queue);
         skippedWhileBehind = 0;
+        coalescedStatuses = 0;
         behind = false;
+    }
+
+    private String behindReason() {
+        if (coalescedStatuses == 0) {
+            return "strategy behind: skipped=" + skippedWhileBehind + " events, maxPendingEvents=" + maxPending
+                    + "; the latest of each kind follows";
+        }
+        return "strategy behind: skipped=" + skippedWhileBehind + " events, coalescedStatuses=" + coalescedStatuses
+                + ", maxPendingEvents=" + maxPending + ", maxPendingStatuses=" + maxPendingStatuses
+                + "; the latest venue state, data health, reset and the latest of each kind follow";
     }
 
     private void drain() {
@@ -153,27 +183,17 @@ final class SubscriptionReceiver {
             }
             turn = new ArrayList<>(Math.min(EVENTS_PER_TURN, pending.size()));
             while (turn.size() < EVENTS_PER_TURN && !pending.isEmpty()) {
-                turn.add(pending.poll());
+                turn.add(poll());
             }
         }
         turn.forEach(this::receive);
         synchronized (this) {
-            if (pending.isEmpty() && noneKept()) {
+            if (pending.isEmpty() && latest.isEmpty()) {
                 drainScheduled = false;
                 return;
             }
         }
         context.runOnContext(v -> drain());
-    }
-
-    /** Called for every queued event: a plain loop, no allocation. */
-    private boolean noneKept() {
-        for (MarketEvent kept : latest) {
-            if (kept != null) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** On the strategy's context: drop duplicates, deliver the rest (the unqueued path of an event-loop strategy). */

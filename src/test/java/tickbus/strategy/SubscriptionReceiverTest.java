@@ -67,6 +67,11 @@ class SubscriptionReceiverTest {
                 0, 0, "halted by the venue");
     }
 
+    private static InstrumentStatus status(long sequence, InstrumentState state) {
+        return new InstrumentStatus("XSIM:AAA", "XSIM", "sim", sequence, sequence, sequence, state, 0, 0,
+                "feed " + state);
+    }
+
     /** Runs {@code arrivals} while the strategy's context is busy, then lets it go and waits for {@code count}. */
     private void whileTheStrategyIsBlocked(Runnable arrivals, int count) throws InterruptedException {
         CountDownLatch blocked = new CountDownLatch(1);
@@ -204,5 +209,112 @@ class SubscriptionReceiverTest {
         assertEquals(InstrumentState.GAP, gap.state());
         assertTrue(gap.reason().startsWith("strategy behind: skipped=3 events"), gap.reason());
         assertEquals(trade(5, "t5", TradeType.REGULAR), delivered.get(3));
+    }
+
+    private SubscriptionReceiver receiver(MarketData.Delivery delivery, int maxPending, int maxPendingStatuses) {
+        return new SubscriptionReceiver(strategyContext, delivery, delivered::add,
+                new StrategyMetrics("slow", new SimpleMeterRegistry()), maxPending, maxPendingStatuses);
+    }
+
+    private static InstrumentStatus gapAt(List<MarketEvent> events, int index) {
+        InstrumentStatus gap = (InstrumentStatus) events.get(index);
+        assertEquals(InstrumentState.GAP, gap.state(), gap::toString);
+        return gap;
+    }
+
+    @Test
+    void aStatusStormAgainstABlockedStrategyIsHeldWithinTheStatusBound() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.EVERY, MAX_PENDING);
+        int storm = 20_000;
+        InstrumentStatus last = status(storm, InstrumentState.LIVE);
+        whileTheStrategyIsBlocked(() -> LongStream.rangeClosed(1, storm).forEach(sequence -> receiver.arrive(
+                status(sequence, sequence % 2 == 0 ? InstrumentState.LIVE : InstrumentState.STALE))), 1);
+        Await.until("the latest status", () -> delivered.contains(last));
+
+        int maxHeld = SubscriptionReceiver.MAX_PENDING_STATUSES + 2;
+        assertTrue(delivered.size() <= maxHeld, "held=" + delivered.size() + ", maxHeld=" + maxHeld);
+        assertEquals(maxHeld, delivered.size());
+        int coalesced = storm - SubscriptionReceiver.MAX_PENDING_STATUSES - 1;
+        assertEquals("strategy behind: skipped=0 events, coalescedStatuses=" + coalesced
+                + ", maxPendingEvents=100, maxPendingStatuses=1024; the latest venue state, data health, reset and "
+                + "the latest of each kind follow", gapAt(delivered, maxHeld - 2).reason());
+        assertEquals(last, delivered.get(maxHeld - 1));
+        assertEquals(coalesced, receiver.conflated());
+    }
+
+    @Test
+    void aStatusStormBetweenConflatedQuotesHoldsEachStatusWithAtMostTheQuoteBeforeIt() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.CONFLATED, MAX_PENDING);
+        int storm = 20_000;
+        InstrumentStatus last = status(storm, InstrumentState.LIVE);
+        whileTheStrategyIsBlocked(() -> LongStream.rangeClosed(1, storm).forEach(sequence -> {
+            receiver.arrive(quote(sequence));
+            receiver.arrive(status(sequence, sequence % 2 == 0 ? InstrumentState.LIVE : InstrumentState.STALE));
+        }), 1);
+        Await.until("the latest status", () -> delivered.contains(last));
+
+        int maxHeld = 2 * SubscriptionReceiver.MAX_PENDING_STATUSES + 3;
+        assertTrue(delivered.size() <= maxHeld, "held=" + delivered.size() + ", maxHeld=" + maxHeld);
+        assertEquals(List.of(quote(storm), last), delivered.subList(delivered.size() - 2, delivered.size()));
+    }
+
+    @Test
+    void coalescedStatusesKeepTheLatestVenueStateAndDataHealth() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.EVERY, MAX_PENDING, 1);
+        whileTheStrategyIsBlocked(() -> {
+            receiver.arrive(status(1, InstrumentState.LIVE));
+            receiver.arrive(status(2, InstrumentState.HALTED));
+            receiver.arrive(status(3, InstrumentState.STALE));
+            receiver.arrive(status(4, InstrumentState.LIVE));
+        }, 4);
+
+        assertEquals(List.of(status(1, InstrumentState.LIVE), status(2, InstrumentState.HALTED),
+                status(4, InstrumentState.LIVE)), List.of(delivered.get(0), delivered.get(2), delivered.get(3)));
+        assertTrue(gapAt(delivered, 1).reason().contains("coalescedStatuses=1,"), delivered::toString);
+        assertEquals(4, delivered.size(), delivered::toString);
+    }
+
+    @Test
+    void eventsAfterACoalescedStatusNeverOvertakeIt() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.EVERY, MAX_PENDING, 1);
+        whileTheStrategyIsBlocked(() -> {
+            receiver.arrive(status(1, InstrumentState.LIVE));
+            receiver.arrive(quote(2));
+            receiver.arrive(halted(3));
+            receiver.arrive(quote(4));
+            receiver.arrive(status(5, InstrumentState.TRADING));
+            receiver.arrive(quote(6));
+        }, 5);
+
+        assertEquals(List.of(status(1, InstrumentState.LIVE), quote(2)), delivered.subList(0, 2));
+        assertTrue(gapAt(delivered, 2).reason().startsWith("strategy behind: skipped=2 events, coalescedStatuses=1,"),
+                delivered::toString);
+        assertEquals(List.of(status(5, InstrumentState.TRADING), quote(6)), delivered.subList(3, 5));
+        assertEquals(2, receiver.conflated());
+
+        receiver.arrive(quote(7));
+        Await.until("quote 7 delivered in order", () -> delivered.contains(quote(7)));
+        assertEquals(6, delivered.size(), delivered::toString);
+    }
+
+    @Test
+    void aCoalescedResetIsDeliveredAndTheNewSessionReplacesTheOldOnesQuote() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.EVERY, 1, 1);
+        whileTheStrategyIsBlocked(() -> {
+            receiver.arrive(status(1, InstrumentState.LIVE));
+            receiver.arrive(quote(1_000));
+            receiver.arrive(reset());
+            receiver.arrive(newSessionQuote(1));
+            receiver.arrive(status(2, InstrumentState.LIVE));
+            receiver.arrive(newSessionQuote(2));
+        }, 5);
+
+        assertEquals(status(1, InstrumentState.LIVE), delivered.get(0));
+        gapAt(delivered, 1);
+        assertEquals(List.of(reset(), status(2, InstrumentState.LIVE), newSessionQuote(2)), delivered.subList(2, 5));
+
+        receiver.arrive(newSessionQuote(3));
+        Await.until("the new session's quote 3", () -> delivered.contains(newSessionQuote(3)));
+        assertEquals(0, receiver.duplicatesDropped());
     }
 }
