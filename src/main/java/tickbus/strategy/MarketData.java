@@ -34,8 +34,9 @@ public interface MarketData {
 
     /**
      * Subscribe with a delivery choice: {@link Delivery#CONFLATED} hands a slow handler only the latest quote and
-     * book, so it cannot make memory grow. Trades and statuses are never conflated away, and order is kept: a
-     * status or trade comes after the quotes that arrived before it.
+     * book, so it cannot make memory grow. Trades and statuses are never conflated away silently (a {@code GAP}
+     * status says how many were skipped or coalesced when a strategy falls far behind), and order is kept: a status
+     * or trade comes after the quotes that arrived before it.
      */
     Future<MarketDataSubscription> subscribe(String instrument, Set<EventKind> kinds, Delivery delivery,
             Handler<MarketEvent> handler);

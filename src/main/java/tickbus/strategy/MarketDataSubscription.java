@@ -10,7 +10,7 @@ public interface MarketDataSubscription {
     /** Events dropped because their (source, sequence) was already delivered. */
     long duplicatesDropped();
 
-    /** Events skipped by conflation. */
+    /** Events skipped by conflation, statuses coalesced for a strategy that was behind included. */
     long conflated();
 
     /** Unregisters and releases the demand; idempotent. */
