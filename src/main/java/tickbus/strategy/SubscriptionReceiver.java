@@ -28,9 +28,9 @@ import tickbus.event.MarketEvent;
  *
  * <p>Statuses are queued too while fewer than {@code maxPendingStatuses} wait (a flapping feed must not grow the
  * heap either), each after at most the latest quote, trade and book, so a subscription holds at most about
- * {@code maxPending + 4 * maxPendingStatuses} events. Beyond that they are coalesced: the strategy is behind, as when the queue is full, and keeps the
- * latest venue state, the latest data health and the latest {@code RESET} (see {@link LatestEvents}); the
- * {@code GAP} status it then receives also says how many statuses were coalesced away.
+ * {@code maxPending + 4 * maxPendingStatuses} events. Beyond that they are coalesced: the strategy is behind, as
+ * when the queue is full, and keeps the latest venue state, the latest data health and the latest {@code RESET} (see
+ * {@link LatestEvents}); the {@code GAP} status it then receives also says how many statuses were coalesced away.
  *
  * <p>Order is kept: a status (or a queued trade) is delivered after the conflated events that arrived before it,
  * never ahead of them, and events that arrive after a status never overtake it. So a strategy never takes a quote
