@@ -1,5 +1,8 @@
 package tickbus.feed.redis;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
  * One channel's current run of publisher sequence numbers (tickbus payloads): tells a publisher that started
  * again from a copy of the message just accepted.
@@ -14,7 +17,9 @@ package tickbus.feed.redis;
  *   <li>any other number (lower, or the same with another event time) starts a new run: the publisher started
  *       again, and the messages of the new run before this one were lost.</li>
  * </ul>
- * A run starts at 0 when the channel has ever carried a 0, else at 1 (the schema's first number).
+ * A run starts at 0 when the channel has ever carried a 0, else at 1 (the schema's first number). One publisher
+ * may number several instruments on its channel (a pattern's channel, a cryptofeed stream per exchange): a new run
+ * voids what the channel told about each of them.
  */
 final class PublisherRun {
 
@@ -22,6 +27,18 @@ final class PublisherRun {
     private long lastSequence;
     private long lastTimestampNanos;
     private boolean countsFromZero;
+    /** In the order first seen; kept until the decoder resets, as a snapshot may still hand on an older run. */
+    private final Set<String> instruments = new LinkedHashSet<>();
+
+    /** A message of {@code instrument} arrived on this channel. */
+    void carried(String instrument) {
+        instruments.add(instrument);
+    }
+
+    /** The instruments this channel carried, in the order first seen. */
+    Set<String> instruments() {
+        return instruments;
+    }
 
     /** Whether {@code sequence}, stamped {@code timestampNanos}, is the first message of the publisher's new run. */
     boolean restartedBy(long sequence, long timestampNanos) {

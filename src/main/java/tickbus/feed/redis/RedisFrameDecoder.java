@@ -77,8 +77,9 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     @Override
     public boolean admit(String arrivedOn, String instrument, EventKind kind, long sequence, long timestampNanos) {
         PublisherRun run = runs.computeIfAbsent(channel, c -> new PublisherRun());
+        run.carried(instrument);
         if (run.restartedBy(sequence, timestampNanos)) {
-            publisherRestarted(instrument, sequence, run.lastSequence());
+            publisherRestarted(run, sequence);
             context.sequenceRestarted(channel, run.firstOfNewRun(sequence));
         }
         if (context.sequence(channel, sequence, instrument) == SequenceValidator.Verdict.DUPLICATE) {
@@ -89,15 +90,19 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     }
 
     /**
-     * Published on this worker through the sink, like the events: after the old run's last event, before the
-     * new run's GAP (if its first messages were lost) and first event, so subscribers forget the old numbers first.
+     * A RESET to every instrument the channel carried (the sink drops those nobody wants), published on this worker
+     * through the sink, like the events: after the old run's last event, before the new run's GAP (if its first
+     * messages were lost) and first event, so subscribers forget the old numbers first.
      */
-    private void publisherRestarted(String instrument, long sequence, long lastSequence) {
+    private void publisherRestarted(PublisherRun run, long sequence) {
         counters.publisherRestarts.increment();
         long now = FeedClock.nanos(context.clock());
-        context.sink().accept(new InstrumentStatus(instrument, context.settings().venue(),
-                context.settings().source(), 0, now, now, InstrumentState.RESET, 0, 0,
-                "publisher on " + channel + " started again: sequence=" + sequence + ", last=" + lastSequence));
+        String reason = "publisher on " + channel + " started again: sequence=" + sequence + ", last="
+                + run.lastSequence();
+        for (String instrument : run.instruments()) {
+            context.sink().accept(new InstrumentStatus(instrument, context.settings().venue(),
+                    context.settings().source(), 0, now, now, InstrumentState.RESET, 0, 0, reason));
+        }
     }
 
     private void emit(MarketEvent event) {

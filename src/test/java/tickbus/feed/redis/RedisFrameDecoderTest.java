@@ -91,6 +91,23 @@ class RedisFrameDecoderTest {
         assertEquals(List.of("STATUS RESET", "STATUS GAP 1..4", "QUOTE 5"), context.described());
     }
 
+    /**
+     * One publisher numbers every instrument of its channel (a pattern's channel, cryptofeed's per-exchange stream):
+     * when it starts again, every instrument the channel carried learns its state is void, before the new run.
+     */
+    @Test
+    void aRestartOnAChannelOfSeveralInstrumentsResetsEachOfThemBeforeTheNewRun() {
+        decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("AAA", 1));
+        decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("BBB", 2));
+        decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("AAA", 3));
+        decode(PayloadFormat.TICKBUS, 0, "md:other", quoteOf("CCC", 1));
+        decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("BBB", 1));
+        assertEquals(List.of("XSIM:AAA QUOTE 1", "XSIM:BBB QUOTE 2", "XSIM:AAA QUOTE 3", "XSIM:CCC QUOTE 1",
+                "XSIM:AAA STATUS RESET", "XSIM:BBB STATUS RESET", "XSIM:BBB QUOTE 1"),
+                context.events.stream().map(e -> e.instrument() + " " + context.describe(e)).toList());
+        assertEquals(1, counters.publisherRestarts());
+    }
+
     @Test
     void aPublisherCountingFromZeroRestartsWithoutLosingMessageZero() {
         quotes(0, 1, 2, 3, 0, 1);
@@ -168,6 +185,10 @@ class RedisFrameDecoderTest {
         return String.format(QUOTE, sequence, 5);
     }
 
+    private static String quoteOf(String symbol, long sequence) {
+        return quote(sequence).replace("\"sym\":\"AAA\"", "\"sym\":\"" + symbol + "\"");
+    }
+
     private void decode(PayloadFormat format, long entrySequence, String channel, String payload) {
         Buffer frame = Buffer.buffer();
         int position = RedisFrames.writeHeader(frame, format, false, entrySequence, Buffer.buffer(channel));
@@ -191,9 +212,13 @@ class RedisFrameDecoderTest {
 
         /** Events as "QUOTE 7", statuses as "STATUS RESET" or "STATUS GAP 3..4". */
         List<String> described() {
-            return events.stream().map(e -> e instanceof InstrumentStatus s ? "STATUS " + s.state()
+            return events.stream().map(this::describe).toList();
+        }
+
+        String describe(MarketEvent event) {
+            return event instanceof InstrumentStatus s ? "STATUS " + s.state()
                     + (s.state() == InstrumentState.GAP ? " " + s.gapFrom() + ".." + s.gapTo() : "")
-                    : e.kind() + " " + e.sequence()).toList();
+                    : event.kind() + " " + event.sequence();
         }
 
         @Override
