@@ -12,7 +12,8 @@ import tickbus.feed.SubscriptionException;
 /**
  * (P)(UN)SUBSCRIBE commands sent and not yet confirmed. Redis confirms each channel or pattern with its own push
  * ({@code [subscribe, channel, count]}); a command completes when every name it carried was confirmed, and fails
- * when Redis answers it with an error (replies come in command order, so an error belongs to the oldest command).
+ * when Redis answers it with an error (replies come in command order, so an error belongs to the oldest command) or
+ * when its deadline passes first.
  * Used only on the feed's event loop.
  */
 final class Confirmations {
@@ -77,8 +78,21 @@ final class Confirmations {
 
     /** The command could not be sent: forget it and fail it. */
     void sendFailed(Future<Void> command, Throwable cause) {
+        fail(command, "not sent", "cause=" + cause.getMessage());
+    }
+
+    /**
+     * The command's deadline passed with names still unconfirmed: forget it and fail it (transiently: the reply may
+     * have been lost). A confirmation arriving later confirms a newer command for the name, if one waits, else it is
+     * counted as unexpected.
+     */
+    void timedOut(Future<Void> command, long timeoutMillis) {
+        fail(command, "not confirmed", "subscribeTimeoutMillis=" + timeoutMillis);
+    }
+
+    private void fail(Future<Void> command, String what, String detail) {
         pending.removeIf(p -> p.done.future() == command && p.done.tryFail(new SubscriptionException(
-                p.kind.push + " not sent: names=" + p.awaiting + ", cause=" + cause.getMessage(), false)));
+                p.kind.push + " " + what + ": names=" + p.awaiting + ", " + detail, false)));
     }
 
     /** The connection is gone: every command fails (transiently; the engine resubscribes after reconnecting). */

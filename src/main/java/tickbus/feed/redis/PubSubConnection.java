@@ -19,7 +19,8 @@ import tickbus.protocol.redisjson.PayloadFormat;
 
 /**
  * A subscribed Redis connection: an instrument's channels are SUBSCRIBEd on demand and count as subscribed only
- * once Redis confirmed each; configured patterns are PSUBSCRIBEd before the connection is handed to the engine.
+ * once Redis confirmed each; configured patterns are PSUBSCRIBEd before the connection is handed to the engine. A
+ * command not confirmed within {@code subscribeTimeoutMillis} fails (the engine retries a subscribe, a connect).
  * Every message becomes one frame (channel + payload); frames of one event-loop turn go to the workers together.
  * A PING every {@code pingIntervalMillis} keeps the engine's heartbeat watchdog fed, so a half-open socket is
  * caught. Used only on the feed's event loop.
@@ -117,6 +118,10 @@ final class PubSubConnection implements FeedConnection {
                     false));
         }
         Future<Void> confirmed = confirmations.expect(kind, names);
+        long timeoutMillis = settings.subscribeTimeoutMillis();
+        long deadline = context.vertx().setTimer(timeoutMillis,
+                id -> confirmations.timedOut(confirmed, timeoutMillis));
+        confirmed.onComplete(result -> context.vertx().cancelTimer(deadline));
         Request request = Request.cmd(command);
         names.forEach(request::arg);
         connection.send(request).onFailure(e -> confirmations.sendFailed(confirmed, e));

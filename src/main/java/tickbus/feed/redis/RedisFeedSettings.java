@@ -21,11 +21,12 @@ import tickbus.protocol.redisjson.RedisJsonLimits;
  * @param connectionString {@code redis://host:port[/db]} or {@code rediss://} for TLS, with the database applied
  * @param password the password, from {@code password} or the environment variable named by {@code passwordEnv}
  * @param patterns PSUBSCRIBE patterns held for the whole connection ("everything this venue publishes")
+ * @param subscribeTimeoutMillis how long a (P)(UN)SUBSCRIBE waits for Redis to confirm each of its names
  */
 public record RedisFeedSettings(String connectionString, String user, String password, TlsSettings tls, Mode mode,
         List<ChannelTemplate> channels, List<ChannelPattern> patterns, int priceScale, int sizeScale,
-        boolean venueFromPayload, long pingIntervalMillis, long connectTimeoutMillis, StreamSettings stream,
-        DeadLetterSettings deadLetter, RedisJsonLimits limits) {
+        boolean venueFromPayload, long pingIntervalMillis, long connectTimeoutMillis, long subscribeTimeoutMillis,
+        StreamSettings stream, DeadLetterSettings deadLetter, RedisJsonLimits limits) {
 
     /** How the feed consumes Redis. */
     public enum Mode {
@@ -87,6 +88,7 @@ public record RedisFeedSettings(String connectionString, String user, String pas
                 reader.bool("venueFromPayload", false),
                 reader.longValue("pingIntervalMillis", 1_000, 10, 3_600_000),
                 reader.longValue("connectTimeoutMillis", 5_000, 10, 600_000),
+                reader.longValue("subscribeTimeoutMillis", 5_000, 10, 600_000),
                 stream(reader.child("stream")),
                 deadLetter(reader.child("deadLetter")),
                 limits(reader.child("limits")));

@@ -36,6 +36,7 @@ class RedisFeedSettingsTest {
         assertEquals(List.of(), settings.patterns());
         assertEquals(8, settings.priceScale());
         assertEquals(1_000, settings.pingIntervalMillis());
+        assertEquals(5_000, settings.subscribeTimeoutMillis());
         assertEquals(new RedisFeedSettings.StreamSettings(1_000, 1_000, false, "data", 100,
                 "tickbus.redis.stream-offsets"), settings.stream());
         assertNull(settings.user());
@@ -115,6 +116,14 @@ class RedisFeedSettingsTest {
         RedisFeedSettings block = RedisFeedSettings.fromJson(minimal().put("tls", new JsonObject().put("enabled", true)
                 .put("caPemFile", "/etc/redis/ca.pem")), PATH);
         assertEquals(new RedisFeedSettings.TlsSettings(true, false, "/etc/redis/ca.pem", true), block.tls());
+    }
+
+    @Test
+    void aSubscribeDeadlineOutsideItsRangeIsRefused() {
+        assertEquals(PATH + ".subscribeTimeoutMillis: value=0; expected an integer from 10 to 600000",
+                error(minimal().put("subscribeTimeoutMillis", 0)));
+        assertEquals(250, RedisFeedSettings.fromJson(minimal().put("subscribeTimeoutMillis", 250), PATH)
+                .subscribeTimeoutMillis());
     }
 
     @Test
