@@ -4,7 +4,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.InstantSource;
 
-/** What the engine gives a protocol's connection, on the feed's event loop. */
+/**
+ * What the engine gives a protocol's connection, on the feed's event loop: one per connection attempt. Once the
+ * engine gives the attempt up (its connect timed out or failed, its connection was dropped, the feed is stopping),
+ * everything reported through it is ignored.
+ */
 public interface ConnectionContext {
 
     Vertx vertx();

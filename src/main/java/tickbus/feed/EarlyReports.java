@@ -2,8 +2,8 @@ package tickbus.feed;
 
 /**
  * What a protocol reported before the engine held its connection (in the login's read, say): an End of Session, a
- * loss, or the first missing number of a gap. The first end reported is the one kept; the engine acts on it once
- * the connect completes. Used only on the feed's event loop.
+ * loss, or the first missing number of a gap. The engine acts on them once the connect completes, an End of Session
+ * first. One per connection attempt; used only on the feed's event loop.
  */
 final class EarlyReports {
 
@@ -11,14 +11,6 @@ final class EarlyReports {
     private String lostReason;
     private String lostKind;
     private long gapFrom;
-
-    /** A new connect begins: nothing reported yet. */
-    void clear() {
-        endedReason = null;
-        lostReason = null;
-        lostKind = null;
-        gapFrom = 0;
-    }
 
     void ended(String reason) {
         endedReason = reason;

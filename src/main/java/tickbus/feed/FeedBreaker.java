@@ -38,7 +38,8 @@ final class FeedBreaker {
 
     /**
      * One connection attempt through the breaker. A connect the breaker timed out may still succeed later, when the
-     * engine has gone on without it: that connection is aborted, or two would be alive at once.
+     * engine has gone on without it: that connection is aborted, or two would be alive at once (what it reported
+     * meanwhile went to its abandoned {@link AttemptContext}).
      */
     static Future<FeedConnection> attempt(CircuitBreaker breaker, Supplier<Future<FeedConnection>> connect) {
         AtomicReference<Future<FeedConnection>> verdict = new AtomicReference<>();

@@ -26,6 +26,7 @@ public final class FeedMetrics {
     private final AtomicReference<String> stateReason = new AtomicReference<>("not started");
     final LongAdder bytes = new LongAdder();
     final LongAdder frames = new LongAdder();
+    final LongAdder abandonedFrames = new LongAdder();
     final LongAdder connects = new LongAdder();
     final LongAdder reconnects = new LongAdder();
     final LongAdder heartbeatTimeouts = new LongAdder();
@@ -155,6 +156,11 @@ public final class FeedMetrics {
         return frames.sum();
     }
 
+    /** Frames a connection delivered after the feed had given up its attempt (a connect that outlived its timeout). */
+    public long abandonedFrames() {
+        return abandonedFrames.sum();
+    }
+
     public long connects() {
         return connects.sum();
     }
@@ -208,7 +214,8 @@ public final class FeedMetrics {
         return new JsonObject()
                 .put("source", source).put("venue", venue).put("protocol", protocol)
                 .put("state", state().name()).put("reason", stateReason()).put("breaker", breaker().name())
-                .put("bytes", bytes()).put("frames", frames()).put("connects", connects())
+                .put("bytes", bytes()).put("frames", frames())
+                .put("abandonedFrames", abandonedFrames()).put("connects", connects())
                 .put("reconnects", reconnects()).put("heartbeatTimeouts", heartbeatTimeouts())
                 .put("gaps", gaps()).put("gapMessages", gapMessages()).put("recoveries", recoveries())
                 .put("duplicates", duplicates()).put("eventsPublished", eventsPublished())

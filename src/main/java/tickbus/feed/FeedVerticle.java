@@ -4,7 +4,6 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -23,8 +22,7 @@ import tickbus.event.InstrumentState;
  * shares — reconnect with backoff and a circuit breaker, heartbeat watchdog, silence detection, sequence
  * validation with gap recovery, demand-driven subscriptions restored after every reconnect, and a graceful stop.
  */
-public class FeedVerticle extends VerticleBase
-        implements ConnectionContext, TransportSequencing.Listener, FeedWatchdog.Listener {
+public class FeedVerticle extends VerticleBase implements TransportSequencing.Listener, FeedWatchdog.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedVerticle.class);
 
@@ -43,13 +41,12 @@ public class FeedVerticle extends VerticleBase
     private ParserWorkers workers;
     private FrameDispatcher dispatcher;
     private FeedConnection connection;
-    private long connectionGeneration;
+    private AttemptContext attempt;
     private long reconnectTimer = -1;
     private long retryAfterMillis;
     private FeedWatchdog watchdog;
     private long watchdogTimer = -1;
     private boolean stopping;
-    private final EarlyReports earlyReports = new EarlyReports();
     private PayloadSequences payloadSequences;
 
     /** Deployed by name: settings and protocol come from {@code config()}. */
@@ -117,45 +114,49 @@ public class FeedVerticle extends VerticleBase
             return;
         }
         lifecycle.transition(FeedState.CONNECTING, reason);
-        earlyReports.clear();
-        long generation = ++connectionGeneration;
-        FeedBreaker.attempt(breaker, () -> protocol.connect(this)).onComplete(result -> {
-            if (generation != connectionGeneration || stopping) {
+        abandonAttempt();
+        AttemptContext current = new AttemptContext(this, vertx, settings, clock, metrics);
+        attempt = current;
+        FeedBreaker.attempt(breaker, () -> protocol.connect(current)).onComplete(result -> {
+            if (!current.current()) {
                 if (result.succeeded()) {
                     result.result().abort();
                 }
             } else if (result.succeeded()) {
-                connected(result.result());
+                connected(result.result(), current.connected());
             } else if (result.cause() instanceof OpenCircuitException) {
+                current.abandon();
                 lifecycle.transition(FeedState.CIRCUIT_OPEN, "circuit open after "
                         + settings.breaker().maxFailures() + " consecutive failures; next probe in "
                         + settings.breaker().resetTimeoutMillis() + " ms");
             } else {
+                current.abandon();
                 metrics.disconnected("connect-failed");
                 scheduleReconnect("connect failed: " + result.cause().getMessage());
             }
         });
     }
 
-    private void connected(FeedConnection newConnection) {
+    /** The connection an attempt made is alive; {@code early} is what it reported while connecting. */
+    private void connected(FeedConnection newConnection, EarlyReports early) {
         connection = newConnection;
         metrics.connects.increment();
         if (dispatcher.paused()) {
             newConnection.pause();
         }
-        if (earlyReports.endedReason() != null) {
-            endOfSession(earlyReports.endedReason());
+        if (early.endedReason() != null) {
+            endOfSession(early.endedReason());
             return;
         }
-        if (earlyReports.lostReason() != null) {
-            drop("connection lost: " + earlyReports.lostReason(), earlyReports.lostKind());
+        if (early.lostReason() != null) {
+            drop("connection lost: " + early.lostReason(), early.lostKind());
             return;
         }
         watchdog.connected(clock.millis());
         lifecycle.transition(FeedState.RECOVERING, "connected; restoring " + subscriptions.wanted().size()
                 + " subscriptions");
-        if (earlyReports.gapFrom() > 0 && sequencing.recovery() != null) {
-            requestReplay(newConnection, earlyReports.gapFrom());
+        if (early.gapFrom() > 0 && sequencing.recovery() != null) {
+            requestReplay(newConnection, early.gapFrom());
             if (connection != newConnection) {
                 return;
             }
@@ -195,10 +196,17 @@ public class FeedVerticle extends VerticleBase
     private FeedConnection release() {
         FeedConnection released = connection;
         connection = null;
-        connectionGeneration++;
+        abandonAttempt();
         dispatcher.flush();
         subscriptions.disconnected();
         return released;
+    }
+
+    /** From here on, whatever the last attempt's connection still reports is ignored. */
+    private void abandonAttempt() {
+        if (attempt != null) {
+            attempt.abandon();
+        }
     }
 
     private void drop(String reason, String kind) {
@@ -212,37 +220,19 @@ public class FeedVerticle extends VerticleBase
         scheduleReconnect(reason);
     }
 
-    // ---- ConnectionContext: called by the protocol on this event loop ----
+    // ---- ConnectionContext, through the current attempt's AttemptContext, on this event loop ----
 
-    @Override
-    public Vertx vertx() {
-        return vertx;
-    }
-
-    @Override
-    public InstantSource clock() {
-        return clock;
-    }
-
-    @Override
-    public FeedSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public long resumeSequence() {
+    long resumeSequence() {
         return sequencing.expected();
     }
 
-    @Override
-    public void bytesReceived(int count) {
+    void bytesReceived(int count) {
         long nowMillis = clock.millis();
         watchdog.inbound(nowMillis);
         metrics.inbound(nowMillis, count);
     }
 
-    @Override
-    public void frame(long firstSequence, long lastSequence, Buffer source, int offset, int length) {
+    void frame(long firstSequence, long lastSequence, Buffer source, int offset, int length) {
         Instant now = clock.instant();
         long nowMillis = now.toEpochMilli();
         watchdog.data(nowMillis);
@@ -258,55 +248,32 @@ public class FeedVerticle extends VerticleBase
         dispatcher.add(firstSequence, FeedClock.nanos(now), source, offset, length);
     }
 
-    @Override
-    public void retryAfter(long delayMillis) {
+    void retryAfter(long delayMillis) {
         retryAfterMillis = Math.max(retryAfterMillis, delayMillis);
     }
 
-    @Override
-    public void endOfRead() {
+    void endOfRead() {
         dispatcher.flush();
     }
 
-    @Override
-    public void afterPublished(Runnable action) {
+    void afterPublished(Runnable action) {
         dispatcher.afterProcessed(() -> context.runOnContext(v -> action.run()));
     }
 
-    @Override
-    public void subscriptionRefused(String instrument, String reason) {
+    void subscriptionRefused(String instrument, String reason) {
         subscriptions.refused(instrument, reason);
     }
 
-    @Override
-    public void sequencesLost(long from, long to) {
+    void sequencesLost(long from, long to) {
         LOG.warn("feed {}: the source will never send from={}, to={}", settings.source(), from, to);
         sequencing.lost(from, to, clock.millis());
     }
 
-    @Override
-    public void connectionLost(String reason) {
-        connectionLost(reason, "peer");
-    }
-
-    @Override
-    public void connectionLost(String reason, String kind) {
-        if (stopping) {
-            return;
-        }
-        if (connection == null && lifecycle.state() == FeedState.CONNECTING) {
-            earlyReports.lost(reason, kind);
-            return;
-        }
+    void connectionLost(String reason, String kind) {
         drop("connection lost: " + reason, kind);
     }
 
-    @Override
-    public void endOfSession(String reason) {
-        if (connection == null && lifecycle.state() == FeedState.CONNECTING) {
-            earlyReports.ended(reason);
-            return;
-        }
+    void endOfSession(String reason) {
         if (connection != null) {
             release().close();
         }
@@ -314,8 +281,7 @@ public class FeedVerticle extends VerticleBase
         publishToWanted(InstrumentState.END_OF_SESSION, 0, 0, reason);
     }
 
-    @Override
-    public void sessionChanged(String reason, long nextSequence) {
+    void sessionChanged(String reason, long nextSequence) {
         sequencing.reset(nextSequence);
         payloadSequences.clear();
         // Published by the workers in stream order: from here, the old session's queued events would follow it.
@@ -330,7 +296,7 @@ public class FeedVerticle extends VerticleBase
                 "missing " + (to - from + 1) + " messages; replay requested", from - 1);
         if (connection == null) {
             // Seen in the login's read (a source resuming later than asked): asked for once the connect completes.
-            earlyReports.gap(from);
+            attempt.early().gap(from);
             return;
         }
         lifecycle.transition(FeedState.RECOVERING, "gap from=" + from + ", to=" + to);
@@ -443,7 +409,7 @@ public class FeedVerticle extends VerticleBase
         breaker.close();
         FeedConnection closing = connection;
         connection = null;
-        connectionGeneration++;
+        abandonAttempt();
         Future<Void> closed = closing == null ? Future.succeededFuture() : closing.close()
                 .timeout(settings.stopTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .recover(e -> {
