@@ -124,6 +124,8 @@ final class TickbusMeters {
         m.counter("tickbus.feed.reconnects", null, "Reconnections scheduled", none, FeedMetrics::reconnects);
         m.counter("tickbus.feed.received", "bytes", "Bytes received from the venue", none, FeedMetrics::bytes);
         m.counter("tickbus.feed.messages", null, "Messages (frames) received", none, FeedMetrics::frames);
+        m.counter("tickbus.feed.messages.abandoned", null, "Messages (frames) ignored from a connection the feed "
+                + "had given up", none, FeedMetrics::abandonedFrames);
         m.counter("tickbus.feed.heartbeat.timeouts", null, "Connections dropped for missing heartbeats", none,
                 FeedMetrics::heartbeatTimeouts);
         m.counter("tickbus.feed.gaps", null, "Sequence gaps detected", none, FeedMetrics::gaps);

@@ -67,7 +67,8 @@ class MonitorHttpIT {
         }
         List<String> families = List.of("tickbus_feed_state", "tickbus_feed_breaker_state",
                 "tickbus_feed_connects_total", "tickbus_feed_disconnects_total", "tickbus_feed_reconnects_total",
-                "tickbus_feed_messages_total", "tickbus_feed_received_bytes_total",
+                "tickbus_feed_messages_total", "tickbus_feed_messages_abandoned_total",
+                "tickbus_feed_received_bytes_total",
                 "tickbus_feed_heartbeat_timeouts_total", "tickbus_feed_gaps_total", "tickbus_feed_gap_messages_total",
                 "tickbus_feed_duplicates_dropped_total", "tickbus_feed_recoveries_total",
                 "tickbus_feed_recovery_last_duration_seconds", "tickbus_feed_last_message_age_seconds",
