@@ -1,6 +1,7 @@
 package tickbus.feed;
 
 import java.time.InstantSource;
+import java.util.Collection;
 import tickbus.event.EventSink;
 
 /** What the engine gives a decoder on a parser worker. */
@@ -18,9 +19,10 @@ public interface DecoderContext {
 
     /**
      * Validate a payload sequence number of {@code stream} (e.g. a publisher's own numbering). Duplicates
-     * must be dropped by the caller; gaps are reported by the engine according to the protocol's policy.
+     * must be dropped by the caller; a gap is published as a {@code GAP} status to each of {@code instruments}, the
+     * instruments the stream carries (the lost messages could have been about any of them).
      */
-    SequenceValidator.Verdict sequence(String stream, long sequence, String instrument);
+    SequenceValidator.Verdict sequence(String stream, long sequence, Collection<String> instruments);
 
     /**
      * The numbering of payload {@code stream} started again (its publisher restarted): from now on

@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -248,8 +249,8 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
     }
 
     @Override
-    public SequenceValidator.Verdict sequence(String stream, long sequence, String instrument) {
-        return payloadSequences.check(stream, sequence, instrument, this);
+    public SequenceValidator.Verdict sequence(String stream, long sequence, Collection<String> instruments) {
+        return payloadSequences.check(stream, sequence, instruments, this);
     }
 
     @Override
@@ -259,10 +260,13 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
 
     /** Published like an event, so it follows the events before the gap and precedes the one after it. */
     @Override
-    public void payloadGap(String stream, String instrument, long from, long to) {
+    public void payloadGap(String stream, Collection<String> instruments, long from, long to) {
         long now = FeedClock.nanos(clock);
-        accept(new InstrumentStatus(instrument, settings.venue(), settings.source(), to, now, now, InstrumentState.GAP,
-                from, to, "stream " + stream + " lost " + (to - from + 1) + " messages; the source cannot replay"));
+        String reason = "stream " + stream + " lost " + (to - from + 1) + " messages; the source cannot replay";
+        for (String instrument : instruments) {
+            accept(new InstrumentStatus(instrument, settings.venue(), settings.source(), to, now, now,
+                    InstrumentState.GAP, from, to, reason));
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package tickbus.feed;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +14,7 @@ final class PayloadSequences {
 
     /** Told about each gap, on the worker that found it. */
     interface GapListener {
-        void payloadGap(String stream, String instrument, long from, long to);
+        void payloadGap(String stream, Collection<String> instruments, long from, long to);
     }
 
     private final Map<String, SequenceValidator> streams = new ConcurrentHashMap<>();
@@ -25,7 +26,8 @@ final class PayloadSequences {
         this.clock = clock;
     }
 
-    SequenceValidator.Verdict check(String stream, long sequence, String instrument, GapListener listener) {
+    SequenceValidator.Verdict check(String stream, long sequence, Collection<String> instruments,
+            GapListener listener) {
         SequenceValidator validator = streams.computeIfAbsent(stream, s -> new SequenceValidator(0));
         long from;
         synchronized (validator) {
@@ -43,7 +45,7 @@ final class PayloadSequences {
         metrics.gaps.increment();
         metrics.gapMessages.add(sequence - from);
         metrics.gapLog.lost(stream, from, sequence - 1, clock.millis());
-        listener.payloadGap(stream, instrument, from, sequence - 1);
+        listener.payloadGap(stream, instruments, from, sequence - 1);
         return SequenceValidator.Verdict.GAP;
     }
 

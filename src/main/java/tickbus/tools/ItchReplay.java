@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.concurrent.locks.LockSupport;
 import tickbus.event.EventSink;
 import tickbus.feed.DecoderContext;
@@ -108,7 +109,7 @@ public final class ItchReplay {
         }
 
         @Override
-        public SequenceValidator.Verdict sequence(String stream, long sequence, String instrument) {
+        public SequenceValidator.Verdict sequence(String stream, long sequence, Collection<String> instruments) {
             return SequenceValidator.Verdict.ACCEPT;
         }
 

@@ -100,7 +100,7 @@ class ParserWorkerTest {
         public FrameDecoder newDecoder(DecoderContext context) {
             return (sequence, receiveTimeNanos, frames, offset, length) -> {
                 long number = frames.getLong(offset);
-                if (context.sequence("publisher", number, INSTRUMENT) != SequenceValidator.Verdict.DUPLICATE) {
+                if (context.sequence("publisher", number, List.of(INSTRUMENT)) != SequenceValidator.Verdict.DUPLICATE) {
                     context.sink().accept(new Quote(INSTRUMENT, "XSIM", "test", number, 5, receiveTimeNanos, 2, 0,
                             100, 1, 101, 1));
                 }

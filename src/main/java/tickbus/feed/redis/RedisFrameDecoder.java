@@ -82,7 +82,7 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
             publisherRestarted(run, sequence);
             context.sequenceRestarted(channel, run.firstOfNewRun(sequence));
         }
-        if (context.sequence(channel, sequence, instrument) == SequenceValidator.Verdict.DUPLICATE) {
+        if (context.sequence(channel, sequence, run.instruments()) == SequenceValidator.Verdict.DUPLICATE) {
             return false;
         }
         run.accepted(sequence, timestampNanos);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -248,7 +249,7 @@ class HttpFixmlDecoderTest {
             }
 
             @Override
-            public SequenceValidator.Verdict sequence(String stream, long sequence, String instrument) {
+            public SequenceValidator.Verdict sequence(String stream, long sequence, Collection<String> instruments) {
                 throw new AssertionError("the HTTP feed validates positions as transport sequence numbers");
             }
 

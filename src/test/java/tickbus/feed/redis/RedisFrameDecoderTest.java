@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,17 @@ class RedisFrameDecoderTest {
                 "XSIM:AAA STATUS RESET", "XSIM:BBB STATUS RESET", "XSIM:BBB QUOTE 1"),
                 context.events.stream().map(e -> e.instrument() + " " + context.describe(e)).toList());
         assertEquals(1, counters.publisherRestarts());
+    }
+
+    @Test
+    void aGapOnAChannelOfSeveralInstrumentsIsPublishedToEachOfThem() {
+        decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("AAA", 1));
+        decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("BBB", 2));
+        decode(PayloadFormat.TICKBUS, 0, "md:other", quoteOf("CCC", 1));
+        decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("AAA", 5));
+        assertEquals(List.of("XSIM:AAA QUOTE 1", "XSIM:BBB QUOTE 2", "XSIM:CCC QUOTE 1", "XSIM:AAA STATUS GAP 3..4",
+                "XSIM:BBB STATUS GAP 3..4", "XSIM:AAA QUOTE 5"),
+                context.events.stream().map(e -> e.instrument() + " " + context.describe(e)).toList());
     }
 
     @Test
@@ -242,14 +254,16 @@ class RedisFrameDecoderTest {
         }
 
         @Override
-        public SequenceValidator.Verdict sequence(String stream, long sequence, String instrument) {
+        public SequenceValidator.Verdict sequence(String stream, long sequence, Collection<String> instruments) {
             SequenceValidator validator = streams.computeIfAbsent(stream, s -> new SequenceValidator(0));
             long expected = validator.expected();
             SequenceValidator.Verdict verdict = validator.check(sequence);
             if (verdict == SequenceValidator.Verdict.GAP) {
                 gaps.add(stream + " " + expected + ".." + (sequence - 1));
-                events.add(new InstrumentStatus(instrument, "XSIM", "redis-test", sequence - 1, 0, 0,
-                        InstrumentState.GAP, expected, sequence - 1, "lost"));
+                for (String instrument : instruments) {
+                    events.add(new InstrumentStatus(instrument, "XSIM", "redis-test", sequence - 1, 0, 0,
+                            InstrumentState.GAP, expected, sequence - 1, "lost"));
+                }
                 validator.skipTo(sequence);
             }
             return verdict;

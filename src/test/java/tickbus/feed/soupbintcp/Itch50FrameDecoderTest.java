@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -200,7 +201,7 @@ class Itch50FrameDecoderTest {
         }
 
         @Override
-        public SequenceValidator.Verdict sequence(String stream, long number, String instrument) {
+        public SequenceValidator.Verdict sequence(String stream, long number, Collection<String> instruments) {
             return SequenceValidator.Verdict.ACCEPT;
         }
 
