@@ -154,6 +154,12 @@ final class SubscriptionReceiver {
             return;
         }
         List<MarketEvent> kept = latest.take();
+        // Every event kept instead of queued was counted as skipped; the ones delivered now were not lost.
+        for (MarketEvent event : kept) {
+            if (!(event instanceof InstrumentStatus) && !conflates(event)) {
+                skippedWhileBehind--;
+            }
+        }
         if (skippedWhileBehind > 0 || coalescedStatuses > 0) {
             MarketEvent first = kept.get(0);
             queue(new InstrumentStatus(first.instrument(), first.venue(), first.source(), first.sequence(),
