@@ -4,8 +4,10 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
@@ -159,6 +161,34 @@ public final class DemandRegistry {
     /** Every instrument some node wants. */
     public Set<String> demanded() {
         return Set.copyOf(byInstrument.keySet());
+    }
+
+    /**
+     * This node's demand for {@code instrument} as an announcement, to travel with a request that depends on it (a
+     * snapshot request): the receiver {@link #learn}s it first, whichever of the two messages it handles first.
+     */
+    public synchronized JsonObject announcement(String instrument) {
+        LocalDemand local = localDemand.get(instrument);
+        // The latest version this node gave out: no change of this instrument's demand came after it.
+        return new JsonObject().put("node", nodeId).put("instrument", instrument)
+                .put("count", local == null ? 0 : local.count()).put("kinds", local == null ? 0 : local.kinds())
+                .put("version", version);
+    }
+
+    /**
+     * Applies an {@link #announcement} that arrived with another message (null: none), as if it had arrived on
+     * {@code tickbus.demand.changes}; completes on the caller's context once applied.
+     */
+    public Future<Void> learn(JsonObject announcement) {
+        if (announcement == null) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> applied = ((ContextInternal) vertx.getOrCreateContext()).promise();
+        context.runOnContext(v -> {
+            apply(announcement);
+            applied.complete();
+        });
+        return applied.future();
     }
 
     public void addListener(DemandListener listener) {

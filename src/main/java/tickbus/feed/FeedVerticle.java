@@ -381,7 +381,8 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
         String instrument = request.getString("instrument");
         String replyAddress = request.getString("replyAddress");
         if (instrument != null && replyAddress != null && settings.instruments().serves(instrument)) {
-            workers.list().forEach(worker -> worker.snapshot(instrument, replyAddress));
+            node.demand().learn(request.getJsonObject("demand"))
+                    .onComplete(v -> workers.list().forEach(worker -> worker.snapshot(instrument, replyAddress)));
         }
     }
 

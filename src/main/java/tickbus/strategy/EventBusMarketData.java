@@ -74,8 +74,11 @@ final class EventBusMarketData implements MarketData {
 
     /** Ask the serving feed for the instrument's current state; the answers arrive before long or not at all. */
     private void requestSnapshot(String instrument, String replyAddress, MessageConsumer<MarketEvent> snapshots) {
+        // With the demand it follows: the feed's node may handle the request before the demand announcement, and
+        // would then snapshot an instrument whose next events it does not publish yet.
         node.vertx().eventBus().publish(Addresses.SNAPSHOT_REQUESTS,
-                new io.vertx.core.json.JsonObject().put("instrument", instrument).put("replyAddress", replyAddress));
+                new io.vertx.core.json.JsonObject().put("instrument", instrument).put("replyAddress", replyAddress)
+                        .put("demand", node.demand().announcement(instrument)));
         node.vertx().setTimer(SNAPSHOT_WINDOW_MILLIS, id -> snapshots.unregister());
     }
 

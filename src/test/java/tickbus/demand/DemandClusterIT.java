@@ -3,19 +3,25 @@ package tickbus.demand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tickbus.Addresses;
 import tickbus.TickbusNode;
 import tickbus.event.EventKind;
 import tickbus.event.FeedState;
 import tickbus.event.MarketEvent;
 import tickbus.event.Quote;
+import tickbus.event.Trade;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
 import tickbus.feed.SubscriptionState;
@@ -28,7 +34,8 @@ import tickbus.testing.ClusteredNodes;
 
 /**
  * Two clustered nodes in one JVM: a feed on A, a strategy on B. Demand on B makes A subscribe upstream, A's
- * events reach B, and B's demand goes when B closes its subscription or leaves the cluster.
+ * events reach B (after a snapshot, none missed), and B's demand goes when B closes its subscription or leaves the
+ * cluster.
  */
 class DemandClusterIT {
 
@@ -58,15 +65,7 @@ class DemandClusterIT {
 
     @Test
     void demandOnOneNodeDrivesTheFeedOnAnotherAndLeavesWithIt() {
-        nodeA = clusteredNode();
-        nodeB = clusteredNode();
-        venue = SimVenue.register(new SimVenue("venue-" + clusterName, List.of("AAA", "BBB"), 5));
-        FeedSettings settings = FeedSettings.fromJson(new JsonObject().put("source", "cluster-feed")
-                .put("venue", "XSIM").put("protocol", "sim").put("releaseLingerMillis", 0)
-                .put("settings", new JsonObject().put("venueName", venue.name())), "config");
-        FeedVerticle feed = new FeedVerticle(settings, new SimFeedProtocol(venue.name()));
-        Await.result(nodeA.deployVerticle(feed));
-        Await.until("feed LIVE", () -> feed.metrics().state() == FeedState.LIVE);
+        FeedVerticle feed = startFeedOnA(List.of("AAA", "BBB"));
         DemandRegistry demandOnA = TickbusNode.of(nodeA).demand();
 
         List<MarketEvent> receivedOnB = new CopyOnWriteArrayList<>();
@@ -95,6 +94,85 @@ class DemandClusterIT {
         Await.until("A released upstream after B left",
                 () -> feed.subscriptionState(INSTRUMENT) == SubscriptionState.UNSUBSCRIBED);
         assertEquals(2, venue.subscribeAttempts("AAA"));
+    }
+
+    /**
+     * B's demand announcement and its snapshot request reach A on different contexts, so A may serve the request
+     * first (here the announcement is held back): the events after the snapshot must still reach B.
+     */
+    @Test
+    void everyEventAfterTheSnapshotReachesARemoteSubscriberWhoseDemandAnnouncementIsLate() {
+        // One symbol: every message is the instrument's, so its events are numbered without holes.
+        startFeedOnA(List.of("AAA"));
+        venue.generate(20);
+        Await.until("A holds a quote of the instrument", () -> latestQuoteOnA() != null);
+
+        List<DeliveryContext<?>> heldAnnouncements = new CopyOnWriteArrayList<>();
+        nodeA.eventBus().addInboundInterceptor(delivery -> {
+            if (Addresses.DEMAND_CHANGES.equals(delivery.message().address())) {
+                heldAnnouncements.add(delivery);
+            } else {
+                delivery.next();
+            }
+        });
+        List<MarketEvent> receivedOnB = new CopyOnWriteArrayList<>();
+        Await.result(MarketData.create(nodeB).subscribe(INSTRUMENT, EnumSet.of(EventKind.QUOTE, EventKind.TRADE),
+                event -> {
+                    if (event instanceof Quote || event instanceof Trade) {
+                        receivedOnB.add(event);
+                    }
+                }));
+        long snapshotPosition = venue.lastSequence();
+        Await.until("B has its snapshot", () -> !receivedOnB.isEmpty());
+
+        venue.generate(20);
+        Await.until("A decoded the events after the snapshot",
+                () -> {
+                    Quote latest = latestQuoteOnA();
+                    return latest != null && latest.sequence() > snapshotPosition + 10;
+                });
+        heldAnnouncements.forEach(DeliveryContext::next);
+        Await.until("B's demand applied on A", () -> TickbusNode.of(nodeA).demand().count(INSTRUMENT) == 1);
+        venue.generate(20);
+        long last = venue.lastSequence();
+        Await.until("B received the last event", () -> receivedOnB.stream().anyMatch(e -> e.sequence() == last));
+
+        // Quotes and trades travel on two addresses: each kind keeps its order, the two may interleave differently.
+        List<Long> live = receivedOnB.subList(1, receivedOnB.size()).stream().map(MarketEvent::sequence).sorted()
+                .toList();
+        assertEquals(LongStream.rangeClosed(snapshotPosition + 1, last).boxed().toList(), live);
+    }
+
+    /** A's latest quote of the instrument, asked like a subscriber asks for a snapshot, without demand. */
+    private Quote latestQuoteOnA() {
+        String replyAddress = Addresses.snapshotReply(UUID.randomUUID());
+        List<Quote> replies = new CopyOnWriteArrayList<>();
+        var consumer = nodeA.eventBus().<Quote>consumer(replyAddress, message -> replies.add(message.body()));
+        try {
+            Await.result(consumer.completion());
+            nodeA.eventBus().publish(Addresses.SNAPSHOT_REQUESTS,
+                    new JsonObject().put("instrument", INSTRUMENT).put("replyAddress", replyAddress));
+            Await.until("a snapshot reply", Duration.ofSeconds(2), () -> !replies.isEmpty());
+            return replies.get(0);
+        } catch (AssertionError noQuoteYet) {
+            return null;
+        } finally {
+            consumer.unregister();
+        }
+    }
+
+    /** Nodes A and B, and a feed of a simulated firehose venue of {@code symbols} LIVE on A. */
+    private FeedVerticle startFeedOnA(List<String> symbols) {
+        nodeA = clusteredNode();
+        nodeB = clusteredNode();
+        venue = SimVenue.register(new SimVenue("venue-" + clusterName, symbols, 5));
+        FeedSettings settings = FeedSettings.fromJson(new JsonObject().put("source", "cluster-feed")
+                .put("venue", "XSIM").put("protocol", "sim").put("releaseLingerMillis", 0)
+                .put("settings", new JsonObject().put("venueName", venue.name())), "config");
+        FeedVerticle feed = new FeedVerticle(settings, new SimFeedProtocol(venue.name()));
+        Await.result(nodeA.deployVerticle(feed));
+        Await.until("feed LIVE", () -> feed.metrics().state() == FeedState.LIVE);
+        return feed;
     }
 
     private static com.hazelcast.core.HazelcastInstance hazelcast(Vertx vertx) {
