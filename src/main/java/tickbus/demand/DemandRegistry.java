@@ -47,6 +47,11 @@ public final class DemandRegistry {
      * arriving late (a second copy, or a cluster-map entry read before its removal) cannot bring the demand back.
      */
     private final Map<String, Long> releasedVersions = new ConcurrentHashMap<>();
+    /**
+     * Nodes that left the cluster: an announcement of theirs that arrives afterwards (late, or a second copy) would
+     * bring back demand nobody will ever release. Node ids are never reused; one entry per departure.
+     */
+    private final Set<String> departedNodes = ConcurrentHashMap.newKeySet();
     /** The kinds some node wants, per demanded instrument, as a bit set of {@link EventKind} ordinals. */
     private final Map<String, Integer> kindsByInstrument = new ConcurrentHashMap<>();
     private final List<DemandListener> listeners = new CopyOnWriteArrayList<>();
@@ -96,7 +101,11 @@ public final class DemandRegistry {
                     return map.entries();
                 })
                 .map(entries -> {
-                    entries.values().forEach(this::apply);
+                    Set<String> members = members();
+                    // An entry of a node no longer here was left by one that died before its removal ran. It stays
+                    // (a node that joined a moment ago may be missing from the list) but is not applied.
+                    entries.values().stream().filter(entry -> members.contains(entry.getString("node")))
+                            .forEach(this::apply);
                     return null;
                 });
     }
@@ -235,6 +244,9 @@ public final class DemandRegistry {
 
     private void apply(JsonObject announcement) {
         String node = announcement.getString("node");
+        if (departedNodes.contains(node)) {
+            return;
+        }
         String instrument = announcement.getString("instrument");
         int count = announcement.getInteger("count", 0);
         long announcedVersion = announcement.getLong("version", 0L);
@@ -265,6 +277,7 @@ public final class DemandRegistry {
 
     private void nodeLeft(String node) {
         LOG.info("node left the cluster, removing its demand: node={}", node);
+        departedNodes.add(node);
         releasedVersions.keySet().removeIf(key -> key.endsWith("|" + node));
         for (Map.Entry<String, Map<String, NodeDemand>> entry : byInstrument.entrySet()) {
             String instrument = entry.getKey();
@@ -337,6 +350,11 @@ public final class DemandRegistry {
                         }
                     }
                 }));
+    }
+
+    /** The nodes of the cluster now, this one included. */
+    private Set<String> members() {
+        return vertx.isClustered() ? Set.copyOf(clusterManager(vertx).getNodes()) : Set.of(nodeId);
     }
 
     private java.util.Optional<com.hazelcast.core.HazelcastInstance> hazelcast() {

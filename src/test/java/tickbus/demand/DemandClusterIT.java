@@ -161,6 +161,39 @@ class DemandClusterIT {
         }
     }
 
+    @Test
+    void aLateCopyOfAnAnnouncementFromANodeThatLeftDoesNotBringItsDemandBack() {
+        nodeA = clusteredNode();
+        nodeB = clusteredNode();
+        DemandRegistry demandOnA = TickbusNode.of(nodeA).demand();
+        Await.result(TickbusNode.of(nodeB).demand().acquire(INSTRUMENT));
+        JsonObject acquiredOnB = TickbusNode.of(nodeB).demand().announcement(INSTRUMENT);
+        Await.until("B's demand seen on A", () -> demandOnA.count(INSTRUMENT) == 1);
+        Await.until("cluster safe before the crash", () -> hazelcast(nodeA).getPartitionService().isClusterSafe());
+        hazelcast(nodeB).getLifecycleService().terminate();
+        Await.until("B's demand removed when B left", () -> demandOnA.count(INSTRUMENT) == 0);
+
+        // B's announcement delivered late (or again): B is gone and will never release it.
+        nodeA.eventBus().publish(Addresses.DEMAND_CHANGES, acquiredOnB);
+        nodeA.eventBus().publish(Addresses.DEMAND_CHANGES, new JsonObject().put("node", "marker")
+                .put("instrument", "XSIM:MARKER").put("count", 1).put("kinds", 0b1111).put("version", 1));
+        Await.until("the marker applied after it", () -> demandOnA.isDemanded("XSIM:MARKER"));
+        assertEquals(0, demandOnA.count(INSTRUMENT));
+    }
+
+    @Test
+    void aNodeThatJoinsLaterIgnoresDemandLeftInTheClusterMapByANodeThatIsGone() {
+        nodeA = clusteredNode();
+        // An entry nobody removed: its node died after its release was applied but before the map removal ran.
+        JsonObject leftBehind = new JsonObject().put("node", UUID.randomUUID().toString()).put("instrument", INSTRUMENT)
+                .put("count", 1).put("kinds", 0b1111).put("version", 7);
+        Await.result(nodeA.sharedData().<String, JsonObject>getAsyncMap(Addresses.DEMAND)
+                .compose(map -> map.put(INSTRUMENT + "|" + leftBehind.getString("node"), leftBehind)));
+
+        nodeB = clusteredNode();
+        assertEquals(0, TickbusNode.of(nodeB).demand().count(INSTRUMENT));
+    }
+
     /** Nodes A and B, and a feed of a simulated firehose venue of {@code symbols} LIVE on A. */
     private FeedVerticle startFeedOnA(List<String> symbols) {
         nodeA = clusteredNode();
