@@ -410,13 +410,15 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
         breaker.close();
         FeedConnection closing = connection;
         connection = null;
-        abandonAttempt();
+        // Closed before the attempt is abandoned: a closing connection may wait for what it handed over to be
+        // published (the stream checkpoint does), and an abandoned attempt's afterPublished never runs.
         Future<Void> closed = closing == null ? Future.succeededFuture() : closing.close()
                 .timeout(settings.stopTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .recover(e -> {
                     closing.abort();
                     return Future.succeededFuture();
                 });
+        abandonAttempt();
         return closed.compose(v -> {
             if (dispatcher != null) {
                 dispatcher.flush();

@@ -144,6 +144,28 @@ class RedisStreamIT {
     }
 
     @Test
+    void aFeedStoppedWhileEntriesFlowStopsWithoutWaitingForTheStopTimeoutAndItsRestartLosesAndDoublesNothing() {
+        fixture = new RedisFeedFixture(RedisServerProcess.start());
+        long last = 2_000;
+        appendTrades(1, last);
+        JsonObject fromTheStart = streamSettings(new JsonObject().put("stream",
+                new JsonObject().put("startId", "0").put("blockMillis", 100).put("batchCount", 20)));
+        JsonObject slowStop = new JsonObject().put("venue", VENUE).put("stopTimeoutMillis", 10_000);
+        fixture.deploy(fromTheStart, slowStop);
+        SYMBOLS.forEach(symbol -> fixture.subscribeAndAwaitActive(VENUE + ":" + symbol));
+        Await.until("trades flowing", () -> !fixture.trades(VENUE + ":" + SYMBOLS.get(2)).isEmpty());
+
+        long began = System.nanoTime();
+        fixture.harness.undeploy();
+        long elapsedMillis = (System.nanoTime() - began) / 1_000_000;
+        assertTrue(elapsedMillis < 2_000, "stopped in " + elapsedMillis + " ms, stopTimeoutMillis=10000");
+
+        fixture.deploy(fromTheStart, slowStop);
+        awaitTrade(last);
+        assertEveryTradeOnceInOrder(last);
+    }
+
+    @Test
     void hostileFieldsAreRefusedAndTheStreamKeepsFlowing() {
         fixture = new RedisFeedFixture(RedisServerProcess.start());
         deploy(new JsonObject());
@@ -234,6 +256,22 @@ class RedisStreamIT {
                 xadd("trades-COINBASE-" + symbol, trade(symbol, id));
             }
         }
+    }
+
+    /** XADD trades {@code from..to} of every symbol in one pipeline. */
+    private void appendTrades(long from, long to) {
+        List<List<byte[]>> commands = new ArrayList<>();
+        for (long id = from; id <= to; id++) {
+            for (String symbol : SYMBOLS) {
+                List<String> command = new ArrayList<>(List.of("XADD", "trades-COINBASE-" + symbol, "*"));
+                trade(symbol, id).forEach((name, value) -> {
+                    command.add(name);
+                    command.add(value);
+                });
+                commands.add(command(command.toArray(String[]::new)));
+            }
+        }
+        fixture.redis.pipeline(commands);
     }
 
     private void awaitTrade(long id) {
