@@ -116,6 +116,7 @@ final class EventBusMarketData implements MarketData {
         @Override
         public synchronized Future<Void> close() {
             if (closed == null) {
+                receiver.close();
                 List<Future<Void>> unregistrations = new ArrayList<>();
                 consumers.forEach(consumer -> unregistrations.add(consumer.unregister()));
                 closed = Future.all(unregistrations).compose(v -> node.demand().release(instrument, kinds));

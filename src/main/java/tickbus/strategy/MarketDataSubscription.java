@@ -13,6 +13,9 @@ public interface MarketDataSubscription {
     /** Events skipped by conflation, statuses coalesced for a strategy that was behind included. */
     long conflated();
 
-    /** Unregisters and releases the demand; idempotent. */
+    /**
+     * Unregisters and releases the demand; from the call on, the handler gets no event, not even one still queued for
+     * a strategy that was behind. Idempotent.
+     */
     Future<Void> close();
 }

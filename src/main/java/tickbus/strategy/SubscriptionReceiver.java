@@ -66,6 +66,7 @@ final class SubscriptionReceiver {
     private boolean drainScheduled;
     private long conflated;
     private volatile long duplicates;
+    private volatile boolean closed;
 
     SubscriptionReceiver(Context context, MarketData.Delivery delivery, Handler<MarketEvent> handler,
             StrategyMetrics strategy) {
@@ -89,6 +90,9 @@ final class SubscriptionReceiver {
 
     /** An event from the bus, on any thread; the strategy gets it on its own context. */
     void arrive(MarketEvent event) {
+        if (closed) {
+            return;
+        }
         synchronized (this) {
             if (event instanceof InstrumentStatus ? pendingStatuses < maxPendingStatuses
                     : !conflates(event) && !behind && pending.size() < maxPending) {
@@ -204,6 +208,9 @@ final class SubscriptionReceiver {
 
     /** On the strategy's context: drop duplicates, deliver the rest (the unqueued path of an event-loop strategy). */
     void receive(MarketEvent event) {
+        if (closed) {
+            return;
+        }
         if (event instanceof InstrumentStatus status) {
             if (status.state() == InstrumentState.RESET) {
                 lastSequences.clear();
@@ -236,6 +243,11 @@ final class SubscriptionReceiver {
         } finally {
             slot.exit(previous);
         }
+    }
+
+    /** The subscription is closed: the handler gets nothing more, not even the events still queued for it. */
+    void close() {
+        closed = true;
     }
 
     long duplicatesDropped() {
