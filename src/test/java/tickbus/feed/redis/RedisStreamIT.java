@@ -155,14 +155,28 @@ class RedisStreamIT {
         SYMBOLS.forEach(symbol -> fixture.subscribeAndAwaitActive(VENUE + ":" + symbol));
         Await.until("trades flowing", () -> !fixture.trades(VENUE + ":" + SYMBOLS.get(2)).isEmpty());
 
-        long began = System.nanoTime();
-        fixture.harness.undeploy();
-        long elapsedMillis = (System.nanoTime() - began) / 1_000_000;
-        assertTrue(elapsedMillis < 2_000, "stopped in " + elapsedMillis + " ms, stopTimeoutMillis=10000");
+        undeployWellWithinTheStopTimeout();
 
         fixture.deploy(fromTheStart, slowStop);
         awaitTrade(last);
         assertEveryTradeOnceInOrder(last);
+    }
+
+    @Test
+    void aFeedStopsPromptlyWhenRedisStoppedAnswering() {
+        fixture = new RedisFeedFixture(RedisServerProcess.start());
+        fixture.deploy(streamSettings(new JsonObject()), new JsonObject().put("venue", VENUE)
+                .put("stopTimeoutMillis", 10_000));
+        SYMBOLS.forEach(symbol -> fixture.subscribeAndAwaitActive(VENUE + ":" + symbol));
+        publishTrades(1, 5);
+        awaitTrade(5);
+
+        fixture.redis.suspend();
+        try {
+            undeployWellWithinTheStopTimeout();
+        } finally {
+            fixture.redis.resume();
+        }
     }
 
     @Test
@@ -256,6 +270,14 @@ class RedisStreamIT {
                 xadd("trades-COINBASE-" + symbol, trade(symbol, id));
             }
         }
+    }
+
+    /** Undeploys a feed deployed with {@code stopTimeoutMillis=10000}; it must not wait for that timeout. */
+    private void undeployWellWithinTheStopTimeout() {
+        long began = System.nanoTime();
+        fixture.harness.undeploy();
+        long elapsedMillis = (System.nanoTime() - began) / 1_000_000;
+        assertTrue(elapsedMillis < 2_000, "stopped in " + elapsedMillis + " ms, stopTimeoutMillis=10000");
     }
 
     /** XADD trades {@code from..to} of every symbol in one pipeline. */
