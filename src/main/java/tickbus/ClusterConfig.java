@@ -5,6 +5,7 @@ import com.hazelcast.config.NetworkConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.util.Arrays;
 import java.util.Map;
+import tickbus.config.ConfigException;
 
 /** The Hazelcast configuration: {@code cluster.xml} from the class path, then overrides from the environment. */
 public final class ClusterConfig {
@@ -48,6 +49,6 @@ public final class ClusterConfig {
         } catch (NumberFormatException e) {
             // reported below with the value
         }
-        throw new IllegalArgumentException(variable + ": value=\"" + value + "\"; expected a port from 0 to 65535");
+        throw new ConfigException(variable, "value=\"" + value + "\"; expected a port from 0 to 65535");
     }
 }

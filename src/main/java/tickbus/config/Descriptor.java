@@ -3,7 +3,6 @@ package tickbus.config;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -40,20 +39,16 @@ public record Descriptor(List<Entry> verticles) {
         String text;
         try {
             text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(file.toString(), "no such file: " + file.toAbsolutePath());
         } catch (java.io.IOException e) {
-            throw new ConfigException(file.toString(), "cannot read the descriptor: " + e.getMessage());
+            throw new ConfigException(file.toString(), "cannot read the descriptor: " + e);
         }
         return parse(text, file.toString());
     }
 
     public static Descriptor parse(String text, String origin) {
-        JsonObject json;
-        try {
-            json = new JsonObject(text);
-        } catch (DecodeException e) {
-            throw new ConfigException(origin, "invalid JSON: " + e.getMessage());
-        }
-        return fromJson(json);
+        return fromJson(JsonText.parseObject(text, origin));
     }
 
     public static Descriptor fromJson(JsonObject json) {
