@@ -47,7 +47,7 @@ public final class Main implements Callable<Integer> {
 
     /** The command line with its error handling; tests run it in-process. */
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::configurationError);
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::commandFailed);
     }
 
     private static boolean isRun(String[] args) {
@@ -162,12 +162,13 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private static int configurationError(Exception e, CommandLine commandLine, CommandLine.ParseResult result)
-            throws Exception {
+    /** One line on stderr, never a stack trace: an operator reads it, not a developer. */
+    private static int commandFailed(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
         if (e instanceof ConfigException) {
             commandLine.getErr().println("tickbus: configuration error: " + e.getMessage());
             return EXIT_BAD_CONFIG;
         }
-        throw e;
+        commandLine.getErr().println("tickbus: " + commandLine.getCommandName() + " failed: " + e);
+        return EXIT_FAILED;
     }
 }

@@ -1,15 +1,19 @@
 package tickbus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tickbus.config.ConfigException;
 
 class MainTest {
 
@@ -46,6 +50,55 @@ class MainTest {
         Files.writeString(file, "not json");
         assertEquals(2, run("run", "--config", file.toString()));
         assertTrue(err.toString().startsWith("tickbus: configuration error: " + file + ": invalid JSON"), err.toString());
+    }
+
+    @Test
+    void invalidJsonIsOneLineNamingTheLineAndColumn(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("bad.json");
+        Files.writeString(file, "{\"verticles\": [\n  {\"name\": \"a\", }\n]}");
+        assertEquals(2, run("validate-config", file.toString()));
+        assertEquals("tickbus: configuration error: " + file + ": invalid JSON at line 2, column 17: Unexpected "
+                + "character ('}' (code 125)): was expecting double-quote to start field name", err.toString().strip());
+    }
+
+    @Test
+    void aDescriptorThatIsNotAnObjectSaysWhatWasExpected(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("array.json");
+        Files.writeString(file, "[{\"name\": \"a\"}]");
+        assertEquals(2, run("validate-config", file.toString()));
+        assertEquals("tickbus: configuration error: " + file + ": value=[{\"name\":\"a\"}]; expected a JSON object",
+                err.toString().strip());
+    }
+
+    @Test
+    void aMissingDescriptorSaysNoSuchFile(@TempDir Path directory) {
+        Path file = directory.resolve("missing.json");
+        assertEquals(2, run("run", "--config", file.toString()));
+        assertEquals("tickbus: configuration error: " + file + ": no such file: " + file.toAbsolutePath(),
+                err.toString().strip());
+    }
+
+    @Test
+    void aBadEventBusPortFromTheEnvironmentIsAConfigurationError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> NodeLauncher.vertxOptions(Map.of("TICKBUS_EVENTBUS_PORT", "abc")));
+        assertEquals("TICKBUS_EVENTBUS_PORT: value=\"abc\"; expected a port from 0 to 65535", e.getMessage());
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneLineAndExitsOneWithoutAStackTrace() {
+        CommandLine commandLine = Main.commandLine().addSubcommand("boom", new Boom());
+        commandLine.setErr(new PrintWriter(err, true));
+        assertEquals(1, commandLine.execute("boom"));
+        assertEquals("tickbus: boom failed: java.lang.IllegalStateException: broken on purpose", err.toString().strip());
+    }
+
+    @CommandLine.Command(name = "boom")
+    static final class Boom implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("broken on purpose");
+        }
     }
 
     @Test

@@ -58,9 +58,11 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String password = System.getenv().getOrDefault(passwordVariable, "");
-        SoupBinTcpClientConfig config = new SoupBinTcpClientConfig(username, password, session, from,
-                SoupBinTcpClientConfig.DEFAULT_MAX_PACKET_LENGTH, SoupBinTcpClientConfig.DEFAULT_SERVER_TIMEOUT_MILLIS);
+        if (port < 1 || port > 65_535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port: value=" + port
+                    + "; expected 1 to 65535");
+        }
+        SoupBinTcpClientConfig config = clientConfig();
         CountDownLatch finished = new CountDownLatch(1);
         SessionRecorder.Result result;
         try (BinaryFileOutput file = BinaryFileOutput.create(out, gzip)) {
@@ -92,6 +94,18 @@ public final class RecordCommand implements Callable<Integer> {
                 + result.end());
         output.flush();
         return 0;
+    }
+
+    private SoupBinTcpClientConfig clientConfig() {
+        String password = System.getenv().getOrDefault(passwordVariable, "");
+        try {
+            return new SoupBinTcpClientConfig(username, password, session, from,
+                    SoupBinTcpClientConfig.DEFAULT_MAX_PACKET_LENGTH,
+                    SoupBinTcpClientConfig.DEFAULT_SERVER_TIMEOUT_MILLIS);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--username, --session, --from or the "
+                    + "password in " + passwordVariable + ": " + e.getMessage());
+        }
     }
 
     private static void awaitQuietly(CountDownLatch finished) {

@@ -1,12 +1,17 @@
 package tickbus.strategy.admin;
 
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
+import picocli.CommandLine;
 
 /** The CLI's side of {@link AdminVerticle}: one HTTP request per command. */
 final class AdminClient {
@@ -17,8 +22,23 @@ final class AdminClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    AdminClient(String baseUrl) {
-        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+    private AdminClient(URI base) {
+        this.base = base;
+    }
+
+    /** The client for an {@code --admin} option; a URL it cannot use is a command-line error. */
+    static AdminClient forOption(String baseUrl, CommandLine commandLine) {
+        try {
+            URI uri = new URI(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getPort() <= 65_535) {
+                return new AdminClient(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the value
+        }
+        throw new CommandLine.ParameterException(commandLine, "--admin: value=\"" + baseUrl
+                + "\"; expected a URL such as http://127.0.0.1:8091");
     }
 
     /** POST /deployments; the response status and JSON body. */
@@ -34,9 +54,26 @@ final class AdminClient {
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonObject body = response.body().isBlank() ? new JsonObject() : new JsonObject(response.body());
-        return new Response(response.statusCode(), body);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            return new Response(0, new JsonObject().put("error", "no tickbus node answers at admin=" + base
+                    + " (is the node running, with the admin verticle? --admin gives another endpoint): " + e));
+        }
+        return new Response(response.statusCode(), body(response));
+    }
+
+    private JsonObject body(HttpResponse<String> response) {
+        if (response.body().isBlank()) {
+            return new JsonObject();
+        }
+        try {
+            return new JsonObject(response.body());
+        } catch (DecodeException e) {
+            return new JsonObject().put("error", "HTTP " + response.statusCode() + " without a JSON body from admin="
+                    + base + "; expected a tickbus admin endpoint there");
+        }
     }
 
     /** A status and its JSON body. */

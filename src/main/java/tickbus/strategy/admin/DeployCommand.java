@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tickbus.config.JsonText;
 
 /** {@code tickbus deploy VERTICLE [--name N] [--config JSON] [--instances N] [--worker] [--admin URL]}. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
@@ -39,8 +40,9 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String deploymentName = name == null ? defaultName(verticle) : name;
         JsonObject entry = new JsonObject().put("name", deploymentName).put("verticle", verticle)
-                .put("instances", instances).put("worker", worker).put("config", new JsonObject(config));
-        AdminClient.Response response = new AdminClient(admin).deploy(entry);
+                .put("instances", instances).put("worker", worker)
+                .put("config", JsonText.parseObject(config, "--config"));
+        AdminClient.Response response = AdminClient.forOption(admin, spec.commandLine()).deploy(entry);
         if (!response.ok()) {
             spec.commandLine().getErr().println("tickbus: deploy failed: " + response.error());
             return 1;

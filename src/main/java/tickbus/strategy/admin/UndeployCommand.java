@@ -22,7 +22,7 @@ public final class UndeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AdminClient.Response response = new AdminClient(admin).undeploy(name);
+        AdminClient.Response response = AdminClient.forOption(admin, spec.commandLine()).undeploy(name);
         if (!response.ok()) {
             spec.commandLine().getErr().println("tickbus: undeploy failed: " + response.error());
             return 1;
