@@ -8,8 +8,10 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +19,8 @@ import java.util.Set;
  * each one's config slice. Validated completely before anything starts.
  */
 public record Descriptor(List<Entry> verticles) {
+
+    private static final String FEED_ALIAS = "feed";
 
     /**
      * One verticle to deploy. {@code verticle} is an alias from {@link VerticleCatalog}, a class name, or a
@@ -61,6 +65,7 @@ public record Descriptor(List<Entry> verticles) {
         }
         List<Entry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, Integer> feedSources = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
             String path = "verticles[" + i + "]";
             if (!(array.getValue(i) instanceof JsonObject object)) {
@@ -69,6 +74,9 @@ public record Descriptor(List<Entry> verticles) {
             Entry entry = entry(new ConfigReader(object, path));
             if (!names.add(entry.name())) {
                 throw new ConfigException(path + ".name", "value=\"" + entry.name() + "\"; names must be unique");
+            }
+            if (FEED_ALIAS.equals(entry.verticle())) {
+                rejectSharedSource(entry, path, feedSources.putIfAbsent(entry.config().getString("source"), i), entries);
             }
             entries.add(entry);
         }
@@ -86,6 +94,20 @@ public record Descriptor(List<Entry> verticles) {
         reader.rejectUnknownKeys();
         validateVerticle(entry, reader.path());
         return entry;
+    }
+
+    /** The source keys sequence numbers, status addresses and metrics: one feed connection per source. */
+    private static void rejectSharedSource(Entry entry, String path, Integer earlier, List<Entry> entries) {
+        if (entry.instances() != 1) {
+            throw new ConfigException(path + ".instances", "value=" + entry.instances() + "; expected 1 for a feed "
+                    + "(each instance would open its own connection and publish every event again under the same "
+                    + "source; use config.workers to parse in parallel)");
+        }
+        if (earlier != null) {
+            throw new ConfigException(path + ".config.source", "value=\"" + entry.config().getString("source")
+                    + "\"; already the source of verticles[" + earlier + "] (" + entries.get(earlier).name()
+                    + "); expected a source id unique to one feed (it keys sequence numbers, status and metrics)");
+        }
     }
 
     private static void validateVerticle(Entry entry, String path) {

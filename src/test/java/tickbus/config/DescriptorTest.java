@@ -78,6 +78,22 @@ class DescriptorTest {
     }
 
     @Test
+    void twoFeedsWithTheSameSourceAreRejected() {
+        String other = FEED.replace("feed-a", "feed-b").formatted("");
+        assertEquals("verticles[1].config.source: value=\"a\"; already the source of verticles[0] (feed-a); "
+                + "expected a source id unique to one feed (it keys sequence numbers, status and metrics)",
+                error(descriptor(FEED.formatted(""), other)));
+    }
+
+    @Test
+    void aFeedWithMoreThanOneInstanceIsRejected() {
+        String twice = FEED.formatted("").replace("\"verticle\": \"feed\",", "\"verticle\": \"feed\", \"instances\": 2,");
+        assertEquals("verticles[0].instances: value=2; expected 1 for a feed (each instance would open its own "
+                + "connection and publish every event again under the same source; use config.workers to parse "
+                + "in parallel)", error(descriptor(twice)));
+    }
+
+    @Test
     void emptyDescriptorIsRejected() {
         assertEquals("verticles: value=[]; expected a non-empty array of verticles", error("{\"verticles\": []}"));
     }
