@@ -4,6 +4,7 @@ import tickbus.config.ConfigException;
 import tickbus.feed.FeedProtocol;
 import tickbus.feed.FeedProtocolProvider;
 import tickbus.feed.FeedSettings;
+import tickbus.normalize.itch.Itch50Normalizer;
 
 /**
  * {@code "protocol": "soupbintcp"}: ITCH 5.0 over SoupBinTCP 4.0; settings {@code host}, {@code port},
@@ -19,6 +20,12 @@ public final class SoupBinTcpFeedProtocolProvider implements FeedProtocolProvide
 
     @Override
     public FeedProtocol create(FeedSettings settings, String settingsPath) {
+        if (!Itch50Normalizer.VENUE.equals(settings.venue())) {
+            String feedPath = settingsPath.substring(0, settingsPath.length() - ".settings".length());
+            throw new ConfigException(feedPath + ".venue", "value=\"" + settings.venue() + "\"; expected "
+                    + Itch50Normalizer.VENUE + ": ITCH events are for " + Itch50Normalizer.VENUE
+                    + ":<symbol>, and demand for other instruments would never be served");
+        }
         SoupBinTcpFeedSettings protocolSettings = SoupBinTcpFeedSettings.fromJson(settings.protocolSettings(),
                 settingsPath);
         long attemptTimeoutMillis = settings.breaker().attemptTimeoutMillis();

@@ -30,9 +30,9 @@ public record SoupBinTcpFeedSettings(String host, int port, String username, Str
         SoupBinTcpFeedSettings settings = new SoupBinTcpFeedSettings(
                 reader.string("host", "127.0.0.1"),
                 reader.intValue("port", 0, 1, 65_535),
-                field(reader, "username", "", SoupBinTcp.USERNAME_LENGTH),
-                field(reader, "password", "", SoupBinTcp.PASSWORD_LENGTH),
-                field(reader, "session", "", SoupBinTcp.SESSION_LENGTH),
+                field(reader, json, "username", SoupBinTcp.USERNAME_LENGTH),
+                field(reader, json, "password", SoupBinTcp.PASSWORD_LENGTH),
+                field(reader, json, "session", SoupBinTcp.SESSION_LENGTH),
                 reader.longValue("firstSequenceNumber", 1, 0, 1),
                 reader.longValue("loginTimeoutMillis", DEFAULT_LOGIN_TIMEOUT_MILLIS, 10, 600_000),
                 reader.intValue("maxPacketLength", SoupBinTcpClientConfig.DEFAULT_MAX_PACKET_LENGTH,
@@ -55,13 +55,15 @@ public record SoupBinTcpFeedSettings(String host, int port, String username, Str
                 maxPacketLength, timeout);
     }
 
-    private static String field(ConfigReader reader, String key, String defaultValue, int width) {
-        if (!reader.has(key)) {
-            return defaultValue;
+    /** A login field; absent or {@code ""} is blank (SoupBinTCP pads it with spaces). */
+    private static String field(ConfigReader reader, JsonObject json, String key, int width) {
+        if (!reader.has(key) || "".equals(json.getValue(key))) {
+            return "";
         }
         String value = reader.string(key);
         if (value.length() > width || !value.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
-            throw reader.error(key, "value=\"" + value + "\"; expected 1 to " + width
+            String shown = key.equals("password") ? "length=" + value.length() : "value=\"" + value + "\"";
+            throw reader.error(key, shown + "; expected up to " + width
                     + " printable ASCII characters without spaces");
         }
         return value;

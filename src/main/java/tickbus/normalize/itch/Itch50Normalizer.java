@@ -52,6 +52,8 @@ import tickbus.protocol.itch.SystemEvent;
 public final class Itch50Normalizer implements Itch50Listener {
 
     public static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
+    /** The venue of every instrument and event: {@code XNAS:<symbol>}. */
+    public static final String VENUE = "XNAS";
     /** Sizes the order table at 12 MiB; it doubles beyond (a pause of milliseconds each time). */
     public static final int DEFAULT_EXPECTED_ORDERS = 1 << 18;
     private static final int ORDER_REFERENCE_END = Itch50.ORDER_REFERENCE_OFFSET + Long.BYTES;

@@ -22,7 +22,7 @@ import tickbus.protocol.itch.Itch50;
  */
 final class MarketEventEmitter {
 
-    static final String VENUE = "XNAS";
+    static final String VENUE = Itch50Normalizer.VENUE;
 
     private final String source;
     private final long midnightEpochNanos;

@@ -32,7 +32,7 @@ class SoupBinTcpFeedSettingsTest {
     void badValuesNameTheirPath() {
         assertError("config.settings.port: missing; expected the SoupBinTCP server's port, 1 to 65535",
                 new JsonObject());
-        assertError("config.settings.username: value=\"alice-in-wonderland\"; expected 1 to 6 printable ASCII "
+        assertError("config.settings.username: value=\"alice-in-wonderland\"; expected up to 6 printable ASCII "
                 + "characters without spaces", new JsonObject().put("port", 1).put("username", "alice-in-wonderland"));
         assertError("config.settings.tradingDate: value=\"30/01/2020\"; expected an ISO date such as 2020-01-30",
                 new JsonObject().put("port", 1).put("tradingDate", "30/01/2020"));
@@ -41,6 +41,30 @@ class SoupBinTcpFeedSettingsTest {
         assertError("config.settings.hots: unknown key; expected one of [expectedOrders, firstSequenceNumber, host, "
                 + "loginTimeoutMillis, maxPacketLength, password, port, receiveBufferBytes, session, tradingDate, "
                 + "username]", new JsonObject().put("port", 1).put("hots", "x"));
+    }
+
+    @Test
+    void theDocumentedExampleWithABlankSessionIsValid() {
+        JsonObject settings = new JsonObject("""
+                { "host": "127.0.0.1", "port": 15000, "username": "alice", "session": "", "firstSequenceNumber": 1 }""");
+        assertEquals("", SoupBinTcpFeedSettings.fromJson(settings, "s").session());
+        assertEquals("", SoupBinTcpFeedSettings.fromJson(settings.put("username", ""), "s").username());
+    }
+
+    @Test
+    void aBadPasswordIsNotRepeatedInTheError() {
+        assertError("config.settings.password: length=14; expected up to 10 printable ASCII characters without "
+                + "spaces", new JsonObject().put("port", 1).put("password", "hunter2 secret"));
+    }
+
+    @Test
+    void aVenueOtherThanXnasIsRejectedSinceItchEventsAreForXnas() {
+        JsonObject feed = new JsonObject().put("source", "itch").put("venue", "XSIM").put("protocol", "soupbintcp")
+                .put("settings", new JsonObject().put("port", 1));
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> FeedProtocols.create(FeedSettings.fromJson(feed, "config"), "config"));
+        assertEquals("config.venue: value=\"XSIM\"; expected XNAS: ITCH events are for XNAS:<symbol>, and demand "
+                + "for other instruments would never be served", error.getMessage());
     }
 
     @Test
