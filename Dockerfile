@@ -24,5 +24,6 @@ EXPOSE 8080 5701 5801 7000
 # TICKBUS_CLUSTER_PUBLIC_ADDRESS and TICKBUS_EVENTBUS_PUBLIC_HOST to the container's reachable address.
 ENV TICKBUS_EVENTBUS_HOST=0.0.0.0 \
     TICKBUS_EVENTBUS_PORT=5801
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/tickbus/tickbus.jar"]
+# The jar carries its own cluster.xml; the property makes it read the one here, so a mounted one takes effect.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-Dvertx.hazelcast.config=/opt/tickbus/cluster.xml", "-jar", "/opt/tickbus/tickbus.jar"]
 CMD ["run", "--config", "/opt/tickbus/verticles.json"]
