@@ -31,6 +31,9 @@ public final class Main implements Callable<Integer> {
     static final int EXIT_FAILED = 1;
     static final int EXIT_BAD_CONFIG = 2;
     private static final String DEMO_DESCRIPTOR = "/verticles.json";
+    /** The whole shutdown, and the part of it spent undeploying one verticle after another. */
+    private static final long SHUTDOWN_MILLIS = 15_000;
+    private static final long ORDERLY_SHUTDOWN_MILLIS = 8_000;
 
     @Option(names = "--json-logs", description = "Log JSON lines instead of readable text.")
     boolean jsonLogs;
@@ -103,8 +106,8 @@ public final class Main implements Callable<Integer> {
 
     private static void closeQuietly(Vertx vertx, java.util.List<String> deploymentIds) {
         try {
-            NodeLauncher.undeployInReverse(vertx, deploymentIds).eventually(vertx::close)
-                    .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+            NodeLauncher.shutDown(vertx, deploymentIds, ORDERLY_SHUTDOWN_MILLIS)
+                    .toCompletionStage().toCompletableFuture().get(SHUTDOWN_MILLIS, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(Main.class).warn("shutdown did not complete cleanly: {}", e.toString());
         }

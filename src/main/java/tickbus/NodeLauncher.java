@@ -2,6 +2,7 @@ package tickbus;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -64,6 +65,26 @@ public final class NodeLauncher {
             }));
         }
         return chain.map(v -> List.copyOf(deploymentIds));
+    }
+
+    /**
+     * Stops a node: undeploys in reverse order for at most {@code orderlyMillis}, then closes Vert.x, which stops
+     * whatever is left at once and leaves the cluster. One at a time, feeds whose upstream hangs would each take
+     * their whole stop timeout, and a shutdown cut short before the close never leaves the cluster cleanly.
+     */
+    public static Future<Void> shutDown(Vertx vertx, List<String> deploymentIds, long orderlyMillis) {
+        Promise<Void> orderlyPartDone = Promise.promise();
+        long deadline = vertx.setTimer(orderlyMillis, id -> {
+            if (orderlyPartDone.tryComplete()) {
+                LOG.warn("undeploying in order took over {} ms; closing Vert.x stops the rest at once",
+                        orderlyMillis);
+            }
+        });
+        undeployInReverse(vertx, deploymentIds).onComplete(done -> {
+            vertx.cancelTimer(deadline);
+            orderlyPartDone.tryComplete();
+        });
+        return orderlyPartDone.future().compose(v -> vertx.close());
     }
 
     /** Undeploys in reverse order (strategies release demand before feeds stop, feeds stop before venues). */
