@@ -40,6 +40,13 @@ final class Confirmations {
         }
     }
 
+    /** A command whose deadline passed before Redis confirmed every name it carried. */
+    static final class NotConfirmed extends SubscriptionException {
+        NotConfirmed(String message) {
+            super(message, false);
+        }
+    }
+
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
     /** Expect confirmations of {@code names}; the future completes when all arrived. */
@@ -87,7 +94,8 @@ final class Confirmations {
      * counted as unexpected.
      */
     void timedOut(Future<Void> command, long timeoutMillis) {
-        fail(command, "not confirmed", "subscribeTimeoutMillis=" + timeoutMillis);
+        pending.removeIf(p -> p.done.future() == command && p.done.tryFail(new NotConfirmed(
+                p.kind.push + " not confirmed: names=" + p.awaiting + ", subscribeTimeoutMillis=" + timeoutMillis)));
     }
 
     private void fail(Future<Void> command, String what, String detail) {

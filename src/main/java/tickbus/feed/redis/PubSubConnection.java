@@ -84,7 +84,9 @@ final class PubSubConnection implements FeedConnection {
             patterns.add(pattern.pattern());
             pubSub.patternFormats.put(pattern.pattern(), pattern.payload());
         });
-        return pubSub.command(Command.PSUBSCRIBE, Confirmations.Kind.PSUBSCRIBE, patterns).map(v -> pubSub);
+        return pubSub.command(Command.PSUBSCRIBE, Confirmations.Kind.PSUBSCRIBE, patterns).<FeedConnection>map(pubSub)
+                .recover(e -> Future.failedFuture(e instanceof Confirmations.NotConfirmed
+                        ? new RedisSessionException(RedisSessionException.Kind.TIMEOUT, e.getMessage(), e) : e));
     }
 
     @Override

@@ -32,13 +32,16 @@ class RedisSubscribeDeadlineIT {
         harness.close();
     }
 
-    private void deploy(JsonObject redisSettings) {
+    private RedisFeedProtocol deploy(JsonObject redisSettings) {
         FeedSettings settings = harness.settings(new JsonObject().put("protocol", "redis")
                 .put("subscriptionRetry", new JsonObject().put("maxRetries", 2))
                 .put("settings", new JsonObject().put("connectionString", redis.connectionString())
                         .put("pingIntervalMillis", 200)
                         .put("subscribeTimeoutMillis", 100).mergeIn(redisSettings)));
-        harness.deploy(settings, new RedisFeedProtocolProvider().create(settings, "config.settings"));
+        RedisFeedProtocol protocol = (RedisFeedProtocol) new RedisFeedProtocolProvider().create(settings,
+                "config.settings");
+        harness.deploy(settings, protocol);
+        return protocol;
     }
 
     @Test
@@ -62,7 +65,7 @@ class RedisSubscribeDeadlineIT {
 
     @Test
     void anUnconfirmedPatternFailsTheConnectAtItsDeadline() {
-        deploy(new JsonObject().put("patterns", new JsonArray().add("md:*")));
+        RedisFeedProtocol protocol = deploy(new JsonObject().put("patterns", new JsonArray().add("md:*")));
         Await.until("the connect failed at the PSUBSCRIBE deadline", Duration.ofSeconds(30),
                 () -> harness.feedStatuses.stream().anyMatch(status -> status.state() == FeedState.BACKING_OFF
                         && status.reason().contains("psubscribe not confirmed: names=[md:*], "
@@ -70,5 +73,7 @@ class RedisSubscribeDeadlineIT {
                 harness::describeStates);
         assertTrue(harness.feedStatuses.stream().noneMatch(status -> status.state() == FeedState.LIVE),
                 harness.describeStates());
+        assertTrue(protocol.counters().connectFailuresByKind().getOrDefault("timeout", 0L) >= 1,
+                "counted as a timeout: " + protocol.counters().connectFailuresByKind());
     }
 }
