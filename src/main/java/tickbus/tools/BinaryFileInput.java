@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads NASDAQ BinaryFILE (each message preceded by its 2-byte big-endian length), plain or gzipped (recognised by
@@ -43,6 +44,15 @@ public final class BinaryFileInput implements AutoCloseable {
      * -1 at the end of the file. A frame cut short by the end of the file is an {@link IOException} naming where.
      */
     public int next(byte[] destination) throws IOException {
+        try {
+            return nextFrame(destination);
+        } catch (ZipException e) {
+            throw new IOException("gzip data is corrupt: file=" + file + ", uncompressedOffset=" + offset
+                    + ", messagesRead=" + messages + ", error=" + e.getMessage(), e);
+        }
+    }
+
+    private int nextFrame(byte[] destination) throws IOException {
         while (true) {
             int high = in.read();
             if (high < 0) {

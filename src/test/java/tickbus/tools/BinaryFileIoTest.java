@@ -3,6 +3,7 @@ package tickbus.tools;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,33 @@ class BinaryFileIoTest {
             IOException error = assertThrows(IOException.class, () -> input.next(message));
             assertEquals("BinaryFILE frame cut short by the end of the file: file=" + file + ", frameOffset=6, needed=5",
                     error.getMessage());
+        }
+    }
+
+    @Test
+    void corruptGzipDataIsNamedWithWhereTheGoodDataEnded() throws IOException {
+        Path good = directory.resolve("good.bin.gz");
+        try (BinaryFileOutput output = BinaryFileOutput.create(good, true)) {
+            for (int i = 0; i < 1_000; i++) {
+                output.write(new byte[] {'S', (byte) i, (byte) (i >> 8)}, 0, 3);
+            }
+        }
+        byte[] bytes = Files.readAllBytes(good);
+        for (int i = 20; i < bytes.length - 8; i++) {
+            bytes[i] = (byte) 0xFF;
+        }
+        Path corrupt = directory.resolve("corrupt.bin.gz");
+        Files.write(corrupt, bytes);
+        byte[] message = new byte[65_535];
+        try (BinaryFileInput input = BinaryFileInput.open(corrupt)) {
+            IOException error = assertThrows(IOException.class, () -> {
+                while (input.next(message) >= 0) {
+                    continue;
+                }
+            });
+            assertTrue(error.getMessage().startsWith("gzip data is corrupt: file=" + corrupt + ", uncompressedOffset="),
+                    error.getMessage());
+            assertTrue(error.getMessage().contains(", error="), error.getMessage());
         }
     }
 
