@@ -27,8 +27,8 @@ import tickbus.event.EventKind;
 /**
  * Cluster-wide, reference-counted demand per instrument, and which event kinds of it are wanted. Each node counts
  * its own acquisitions; a node's count and kinds for an instrument are kept in a cluster map (for nodes that start
- * later) and announced on {@code tickbus.demand.changes} (for nodes already running). When a node leaves the cluster
- * its demand is removed. Feeds subscribe upstream per instrument ({@link #isDemanded(String)}, listeners) and
+ * later) and announced on {@code tickbus.demand.changes} (for nodes already running). A release stays in the map as a
+ * count-0 entry until its node leaves. When a node leaves the cluster its demand is removed. Feeds subscribe upstream per instrument ({@link #isDemanded(String)}, listeners) and
  * publish only the kinds somebody consumes ({@link #isDemanded(String, EventKind)}): publishing to an address with
  * no consumer still costs a cluster look-up per message. Methods are thread-safe; listeners run on the registry's
  * context.
@@ -44,7 +44,8 @@ public final class DemandRegistry {
     private final Map<String, Map<String, NodeDemand>> byInstrument = new ConcurrentHashMap<>();
     /**
      * The version at which a node released an instrument ({@code instrument|node}), so that an older announcement
-     * arriving late (a second copy, or a cluster-map entry read before its removal) cannot bring the demand back.
+     * arriving late (a second copy, or a cluster-map entry read before the release was written) cannot bring the
+     * demand back.
      */
     private final Map<String, Long> releasedVersions = new ConcurrentHashMap<>();
     /**
@@ -238,8 +239,8 @@ public final class DemandRegistry {
                 .put("count", after.count()).put("kinds", after.kinds()).put("version", ++version);
         context.runOnContext(v -> apply(announcement));
         vertx.eventBus().publish(Addresses.DEMAND_CHANGES, announcement);
-        String key = instrument + "|" + nodeId;
-        return after.count() == 0 ? clusterMap.remove(key).mapEmpty() : clusterMap.put(key, announcement);
+        // A release is written, not removed: an absent entry cannot tell a release from a put not landed yet.
+        return clusterMap.put(instrument + "|" + nodeId, announcement);
     }
 
     private void apply(JsonObject announcement) {
@@ -279,15 +280,17 @@ public final class DemandRegistry {
         LOG.info("node left the cluster, removing its demand: node={}", node);
         departedNodes.add(node);
         releasedVersions.keySet().removeIf(key -> key.endsWith("|" + node));
+        if (clusterMap != null) {
+            // Its released entries too: nothing else would remove them.
+            clusterMap.keys().onSuccess(keys -> keys.stream().filter(key -> key.endsWith("|" + node))
+                    .forEach(clusterMap::remove));
+        }
         for (Map.Entry<String, Map<String, NodeDemand>> entry : byInstrument.entrySet()) {
             String instrument = entry.getKey();
             boolean before = isDemanded(instrument);
             if (entry.getValue().remove(node) != null) {
                 if (entry.getValue().isEmpty()) {
                     byInstrument.remove(instrument, entry.getValue());
-                }
-                if (clusterMap != null) {
-                    clusterMap.remove(instrument + "|" + node);
                 }
                 updateKinds(instrument);
                 notifyIfChanged(instrument, before);
