@@ -23,18 +23,23 @@ public final class TickbusNode {
     private final Map<String, FeedMetrics> feeds = new ConcurrentHashMap<>();
     private volatile InstantSource clock = InstantSource.system();
 
-    private TickbusNode(Vertx vertx) {
+    private TickbusNode(Vertx vertx, long demandResyncIntervalMillis) {
         this.vertx = vertx;
-        this.demand = new DemandRegistry(vertx);
+        this.demand = new DemandRegistry(vertx, demandResyncIntervalMillis);
     }
 
     /** Registers the codecs and joins the demand registry. Idempotent. */
     public static Future<TickbusNode> start(Vertx vertx) {
+        return start(vertx, DemandRegistry.DEFAULT_RESYNC_INTERVAL_MILLIS);
+    }
+
+    /** As {@link #start(Vertx)}, the demand registry re-reading the cluster map every given interval. */
+    public static Future<TickbusNode> start(Vertx vertx, long demandResyncIntervalMillis) {
         TickbusNode existing = NODES.get(vertx);
         if (existing != null) {
             return Future.succeededFuture(existing);
         }
-        TickbusNode node = new TickbusNode(vertx);
+        TickbusNode node = new TickbusNode(vertx, demandResyncIntervalMillis);
         NODES.put(vertx, node);
         EventCodecs.registerAll(vertx.eventBus());
         ((io.vertx.core.internal.VertxInternal) vertx).addCloseHook(completion -> {

@@ -27,19 +27,22 @@ import tickbus.event.EventKind;
 /**
  * Cluster-wide, reference-counted demand per instrument, and which event kinds of it are wanted. Each node counts
  * its own acquisitions; a node's count and kinds for an instrument are kept in a cluster map (for nodes that start
- * later) and announced on {@code tickbus.demand.changes} (for nodes already running). A release stays in the map as a
- * count-0 entry until its node leaves. When a node leaves the cluster its demand is removed. Feeds subscribe upstream per instrument ({@link #isDemanded(String)}, listeners) and
- * publish only the kinds somebody consumes ({@link #isDemanded(String, EventKind)}): publishing to an address with
- * no consumer still costs a cluster look-up per message. Methods are thread-safe; listeners run on the registry's
- * context.
+ * later) and announced on {@code tickbus.demand.changes} (for nodes already running). The clustered event bus can lose
+ * an announcement, so every node also re-reads the map periodically ({@link #resync()}); a release stays in the map as
+ * a count-0 entry until its node leaves, so that the map proves it. When a node leaves the cluster its demand is
+ * removed. Feeds subscribe upstream per instrument ({@link #isDemanded(String)}, listeners) and publish only the kinds
+ * somebody consumes ({@link #isDemanded(String, EventKind)}): publishing to an address with no consumer still costs a
+ * cluster look-up per message. Methods are thread-safe; listeners run on the registry's context.
  */
 public final class DemandRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemandRegistry.class);
     private static final String MAP_NAME = "tickbus.demand";
+    public static final long DEFAULT_RESYNC_INTERVAL_MILLIS = 15_000;
 
     private final Vertx vertx;
     private final String nodeId;
+    private final long resyncIntervalMillis;
     private final Map<String, LocalDemand> localDemand = new ConcurrentHashMap<>();
     private final Map<String, Map<String, NodeDemand>> byInstrument = new ConcurrentHashMap<>();
     /**
@@ -61,6 +64,7 @@ public final class DemandRegistry {
     private AsyncMap<String, JsonObject> clusterMap;
     private MessageConsumer<JsonObject> changes;
     private java.util.UUID membershipRegistration;
+    private long resyncTimer = -1;
 
     private record NodeDemand(int count, int kinds, long version) {
     }
@@ -82,8 +86,18 @@ public final class DemandRegistry {
     private static final int ALL_KINDS = (1 << EventKind.values().length) - 1;
 
     public DemandRegistry(Vertx vertx) {
+        this(vertx, DEFAULT_RESYNC_INTERVAL_MILLIS);
+    }
+
+    /** A registry that re-reads the cluster map every {@code resyncIntervalMillis}, repairing lost announcements. */
+    public DemandRegistry(Vertx vertx, long resyncIntervalMillis) {
+        if (resyncIntervalMillis <= 0) {
+            throw new IllegalArgumentException("resync interval must be positive: resyncIntervalMillis="
+                    + resyncIntervalMillis);
+        }
         this.vertx = vertx;
         this.nodeId = vertx.isClustered() ? clusterManager(vertx).getNodeId() : "local";
+        this.resyncIntervalMillis = resyncIntervalMillis;
     }
 
     public String nodeId() {
@@ -102,16 +116,40 @@ public final class DemandRegistry {
                     return map.entries();
                 })
                 .map(entries -> {
-                    Set<String> members = members();
-                    // An entry of a node no longer here was left by one that died before its removal ran. It stays
-                    // (a node that joined a moment ago may be missing from the list) but is not applied.
-                    entries.values().stream().filter(entry -> members.contains(entry.getString("node")))
-                            .forEach(this::apply);
+                    applyOfMembers(entries.values());
+                    resyncTimer = ((ContextInternal) context).setPeriodic(resyncIntervalMillis, id -> resync()
+                            .onFailure(e -> LOG.warn("demand resync failed, retrying: node={}", nodeId, e)));
                     return null;
                 });
     }
 
+    /**
+     * Applies the cluster map as if its entries were announcements, repairing any that the event bus lost: a lost
+     * acquire by the entry, a lost release by the count-0 entry that replaced it. By version, like an announcement:
+     * an entry read before a newer put landed changes nothing, and an absent entry removes nothing.
+     */
+    Future<Void> resync() {
+        Promise<Void> applied = ((ContextInternal) context).promise();
+        context.runOnContext(v -> clusterMap.entries().<Void>map(entries -> {
+            applyOfMembers(entries.values());
+            return null;
+        }).onComplete(applied));
+        return applied.future();
+    }
+
+    /** Applies the entries of other nodes in the cluster now; runs on the registry's context. */
+    private void applyOfMembers(java.util.Collection<JsonObject> entries) {
+        Set<String> members = members();
+        // An entry of a node no longer here was left by one that died before its removal ran. It stays (a node that
+        // joined a moment ago may be missing from the list) but is not applied. This node's own are known already.
+        entries.stream().filter(entry -> members.contains(entry.getString("node")))
+                .filter(entry -> !nodeId.equals(entry.getString("node"))).forEach(this::apply);
+    }
+
     public Future<Void> stop() {
+        if (resyncTimer >= 0) {
+            vertx.cancelTimer(resyncTimer);
+        }
         if (membershipRegistration != null && vertx.isClustered()) {
             hazelcast().ifPresent(hz -> hz.getCluster().removeMembershipListener(membershipRegistration));
         }

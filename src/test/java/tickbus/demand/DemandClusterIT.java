@@ -12,6 +12,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,10 @@ import tickbus.testing.ClusteredNodes;
 class DemandClusterIT {
 
     private static final String INSTRUMENT = "XSIM:AAA";
+    /** Short, so that a lost announcement is repaired well within a test's deadline. */
+    private static final long RESYNC_MILLIS = 200;
+    /** Many resync intervals, and far less than the default interval: only the resync can meet it. */
+    private static final Duration REPAIRED_WITHIN = Duration.ofSeconds(5);
 
     private final String clusterName = ClusteredNodes.uniqueClusterName("tickbus-it");
     private Vertx nodeA;
@@ -172,6 +178,8 @@ class DemandClusterIT {
         Await.until("cluster safe before the crash", () -> hazelcast(nodeA).getPartitionService().isClusterSafe());
         hazelcast(nodeB).getLifecycleService().terminate();
         Await.until("B's demand removed when B left", () -> demandOnA.count(INSTRUMENT) == 0);
+        Await.result(demandOnA.resync());
+        assertEquals(0, demandOnA.count(INSTRUMENT));
 
         // B's announcement delivered late (or again): B is gone and will never release it.
         nodeA.eventBus().publish(Addresses.DEMAND_CHANGES, acquiredOnB);
@@ -192,6 +200,123 @@ class DemandClusterIT {
 
         nodeB = clusteredNode();
         assertEquals(0, TickbusNode.of(nodeB).demand().count(INSTRUMENT));
+        Await.result(TickbusNode.of(nodeB).demand().resync());
+        assertEquals(0, TickbusNode.of(nodeB).demand().count(INSTRUMENT));
+    }
+
+    @Test
+    void anAcquireAnnouncementLostOnTheWayIsRepairedFromTheClusterMap() {
+        startNodesWithShortResync();
+        DemandRegistry demandOnA = TickbusNode.of(nodeA).demand();
+        List<String> changesOnA = recordChanges(demandOnA);
+        List<JsonObject> lost = loseOneAnnouncement(nodeA, TickbusNode.of(nodeB).demand().nodeId(), 1);
+
+        Await.result(TickbusNode.of(nodeB).demand().acquire(INSTRUMENT));
+        Await.until("the acquire lost on its way to A", () -> !lost.isEmpty());
+        Await.until("B's demand on A all the same", REPAIRED_WITHIN, () -> demandOnA.count(INSTRUMENT) == 1);
+        assertEquals(List.of(INSTRUMENT + "=true"), changesOnA);
+    }
+
+    @Test
+    void aReleaseAnnouncementLostOnTheWayIsRepairedFromTheClusterMap() {
+        startNodesWithShortResync();
+        DemandRegistry demandOnA = TickbusNode.of(nodeA).demand();
+        List<String> changesOnA = recordChanges(demandOnA);
+        Await.result(TickbusNode.of(nodeB).demand().acquire(INSTRUMENT));
+        Await.until("B's demand on A", () -> demandOnA.count(INSTRUMENT) == 1);
+        List<JsonObject> lost = loseOneAnnouncement(nodeA, TickbusNode.of(nodeB).demand().nodeId(), 0);
+
+        Await.result(TickbusNode.of(nodeB).demand().release(INSTRUMENT));
+        Await.until("the release lost on its way to A", () -> !lost.isEmpty());
+        Await.until("B's demand gone from A all the same", REPAIRED_WITHIN, () -> demandOnA.count(INSTRUMENT) == 0);
+        assertEquals(List.of(INSTRUMENT + "=true", INSTRUMENT + "=false"), changesOnA);
+    }
+
+    /**
+     * B's acquire reaches A before its map entry lands, and A's resync reads the map in between: what it reads then
+     * (B's earlier release, or before B's first acquire nothing) must not remove the demand.
+     */
+    @Test
+    void anAcquireTheResyncReadsBeforeItsMapEntryLandsIsNotRemoved() {
+        startNodesWithShortResync();
+        DemandRegistry demandOnA = TickbusNode.of(nodeA).demand();
+        DemandRegistry demandOnB = TickbusNode.of(nodeB).demand();
+        List<String> changesOnA = recordChanges(demandOnA);
+        Await.result(demandOnB.acquire(INSTRUMENT));
+        Await.until("B's acquire on A", () -> demandOnA.count(INSTRUMENT) == 1);
+        Await.result(demandOnB.release(INSTRUMENT));
+        Await.until("B's release on A", () -> demandOnA.count(INSTRUMENT) == 0);
+        Await.result(demandOnB.acquire(INSTRUMENT));
+        Await.until("B's second acquire on A", () -> demandOnA.count(INSTRUMENT) == 1);
+
+        String key = INSTRUMENT + "|" + demandOnB.nodeId();
+        var map = Await.result(nodeA.sharedData().<String, JsonObject>getAsyncMap(Addresses.DEMAND));
+        JsonObject acquired = Await.result(map.get(key));
+        // The map as the resync reads it before the acquire's put lands: holding the release before it.
+        JsonObject released = acquired.copy().put("count", 0).put("kinds", 0)
+                .put("version", acquired.getLong("version") - 1);
+        Await.result(map.put(key, released));
+        Await.result(demandOnA.resync());
+        assertEquals(1, demandOnA.count(INSTRUMENT));
+        // The same for a first acquire: no entry at all.
+        Await.result(map.remove(key));
+        Await.result(demandOnA.resync());
+        assertEquals(1, demandOnA.count(INSTRUMENT));
+        assertEquals(List.of(INSTRUMENT + "=true", INSTRUMENT + "=false", INSTRUMENT + "=true"), changesOnA);
+    }
+
+    /**
+     * Nodes A and B re-reading the map every {@link #RESYNC_MILLIS}, once B's announcements reach A: until B learns
+     * that A listens, they are lost (and repaired) whether or not a test loses one.
+     */
+    private void startNodesWithShortResync() {
+        nodeA = ClusteredNodes.start(clusterName, RESYNC_MILLIS);
+        nodeB = ClusteredNodes.start(clusterName, RESYNC_MILLIS);
+        AtomicBoolean probeArrived = new AtomicBoolean();
+        nodeA.eventBus().addInboundInterceptor(delivery -> {
+            if (Addresses.DEMAND_CHANGES.equals(delivery.message().address())
+                    && delivery.message().body() instanceof JsonObject announcement
+                    && "probe".equals(announcement.getString("node"))) {
+                probeArrived.set(true);
+            }
+            delivery.next();
+        });
+        // A release of nothing, by a node that never demanded anything: it changes nothing where it arrives.
+        JsonObject probe = new JsonObject().put("node", "probe").put("instrument", "XSIM:PROBE").put("count", 0)
+                .put("kinds", 0).put("version", 1);
+        AtomicInteger polls = new AtomicInteger();
+        Await.until("B's announcements reach A", () -> {
+            if (polls.getAndIncrement() % 20 == 0) {
+                nodeB.eventBus().publish(Addresses.DEMAND_CHANGES, probe);
+            }
+            return probeArrived.get();
+        });
+    }
+
+    private static List<String> recordChanges(DemandRegistry demand) {
+        List<String> changes = new CopyOnWriteArrayList<>();
+        demand.addListener((instrument, demanded) -> changes.add(instrument + "=" + demanded));
+        return changes;
+    }
+
+    /**
+     * Swallows, on {@code receiver}, the next announcement of {@code node} for the instrument with count
+     * {@code count} (0: a release, else an acquire), as a dropped cluster connection would; returns what it swallowed.
+     */
+    private static List<JsonObject> loseOneAnnouncement(Vertx receiver, String node, int count) {
+        List<JsonObject> lost = new CopyOnWriteArrayList<>();
+        receiver.eventBus().addInboundInterceptor(delivery -> {
+            if (lost.isEmpty() && Addresses.DEMAND_CHANGES.equals(delivery.message().address())
+                    && delivery.message().body() instanceof JsonObject announcement
+                    && node.equals(announcement.getString("node"))
+                    && INSTRUMENT.equals(announcement.getString("instrument"))
+                    && (announcement.getInteger("count") == 0) == (count == 0)) {
+                lost.add(announcement);
+            } else {
+                delivery.next();
+            }
+        });
+        return lost;
     }
 
     /** Nodes A and B, and a feed of a simulated firehose venue of {@code symbols} LIVE on A. */
