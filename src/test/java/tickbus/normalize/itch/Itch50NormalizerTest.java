@@ -131,6 +131,42 @@ class Itch50NormalizerTest {
     }
 
     @Test
+    void theHighestPriceAndSizeAreReadUnsignedInBookQuoteAndTrade() {
+        long maxUint32 = 0xFFFF_FFFFL;
+        send(addOrder(AAPL, 10, 1, Itch50.SELL, maxUint32, "AAPL", maxUint32));
+        send(executed(AAPL, 11, 1, maxUint32 - 1, 7));
+        send(nonCrossTrade(AAPL, 12, Itch50.BUY, maxUint32, "AAPL", maxUint32, 8));
+
+        List<String> events = drain();
+        assertEquals("book XNAS:AAPL snapshot bids=[] asks=[429496.7295x4294967295]", events.get(0));
+        assertEquals(List.of("trade XNAS:AAPL 429496.7295x4294967294 BUY id=7 REGULAR",
+                "trade XNAS:AAPL 429496.7295x4294967295 UNKNOWN id=8 REGULAR"),
+                events.stream().filter(line -> line.startsWith("trade")).toList());
+        assertTrue(events.contains("quote XNAS:AAPL 0.0000x0 / 429496.7295x1"), events.toString());
+        assertEquals(0, normalizer.counters().contradictions());
+    }
+
+    @Test
+    void aPriceOfZeroIsAPriceNotAnEmptyLevel() {
+        send(addOrder(AAPL, 10, 1, Itch50.BUY, 100, "AAPL", 0));
+        send(executedWithPrice(AAPL, 11, 1, 40, 9, Itch50.YES, 0));
+
+        List<String> events = drain();
+        assertEquals("book XNAS:AAPL snapshot bids=[0.0000x100] asks=[]", events.get(0));
+        assertEquals(List.of("trade XNAS:AAPL 0.0000x40 SELL id=9 REGULAR", "book XNAS:AAPL bids=[0.0000x60] asks=[]"),
+                events.subList(events.size() - 3, events.size() - 1));
+    }
+
+    @Test
+    void theLargestSixByteTimestampNeitherOverflowsNorTurnsNegative() {
+        long maxTimestampNanos = 0xFFFF_FFFF_FFFFL;
+        send(addOrder(AAPL, maxTimestampNanos, 1, Itch50.BUY, 100, "AAPL", 1_500_000));
+
+        assertEquals(Itch50Normalizer.midnightEpochNanos(DAY) + maxTimestampNanos,
+                view.events.get(0).exchangeTimeNanos());
+    }
+
+    @Test
     void aBrokenTradeNoLongerRememberedIsPublishedWithItsIdOnlyAndCounted() {
         send(nonCrossTrade(AAPL, 10, Itch50.BUY, 400, "AAPL", 1_500_200, 31));
         drain();
