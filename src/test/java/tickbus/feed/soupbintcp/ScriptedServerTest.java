@@ -18,6 +18,7 @@ import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
 import tickbus.feed.GapRecord;
 import tickbus.protocol.soupbintcp.SoupBinTcp;
+import tickbus.protocol.soupbintcp.SoupBinTcpCounter;
 import tickbus.testing.Await;
 import tickbus.testing.FeedHarness;
 import tickbus.testing.SoupBinTcpServerPackets;
@@ -132,5 +133,71 @@ class ScriptedServerTest {
         assertTrue(harness.describeStates().contains("protocol error: packet length is zero"),
                 harness.describeStates());
         assertEquals(java.util.Map.of("soupbintcp-zero-length", 1L), feed.metrics().disconnectsByReason());
+    }
+
+    @Test
+    void anOversizedPacketMidStreamReconnectsFromTheNextUnprocessedNumberAndLosesNothing() {
+        int port = server((login, socket) -> {
+            if (login == 1) {
+                socket.write(concat(SoupBinTcpServerPackets.loginAccepted("S1", 1),
+                        SoupBinTcpServerPackets.sequenced("a", "b"), new byte[] {(byte) 0xFF, (byte) 0xFF, 'S'}));
+            } else {
+                socket.write(concat(SoupBinTcpServerPackets.loginAccepted("S1", 3),
+                        SoupBinTcpServerPackets.sequenced("c", "d")));
+            }
+        });
+        FeedVerticle feed = deploy(port, new JsonObject());
+
+        Await.until("frames 1..4 processed", Duration.ofSeconds(10), () -> feed.metrics().frames() >= 4,
+                () -> logins + "; " + harness.describeStates());
+        harness.awaitState(FeedState.LIVE);
+        assertEquals(List.of(1L, 3L), logins.stream().map(SoupBinTcp.LoginRequest::requestedSequenceNumber)
+                .toList());
+        assertEquals(java.util.Map.of("soupbintcp-length-exceeds-max", 1L), feed.metrics().disconnectsByReason());
+        assertEquals(List.of(0L, 0L), List.of(feed.metrics().gaps(), feed.metrics().duplicates()));
+    }
+
+    @Test
+    void aDebugPacketMidStreamIsCountedAndTakesNoSequenceNumber() {
+        int port = server((login, socket) -> {
+            if (login == 1) {
+                socket.write(concat(SoupBinTcpServerPackets.loginAccepted("S1", 1),
+                        SoupBinTcpServerPackets.sequenced("a"), SoupBinTcp.debugPacket("server says hello"),
+                        SoupBinTcpServerPackets.sequenced("b", "c"))).onComplete(v -> socket.close());
+            }
+        });
+        FeedVerticle feed = deploy(port, new JsonObject());
+
+        Await.until("the relogin after the close", Duration.ofSeconds(10), () -> logins.size() >= 2,
+                harness::describeStates);
+        assertEquals(List.of(1L, 4L), logins.stream().map(SoupBinTcp.LoginRequest::requestedSequenceNumber)
+                .toList());
+        assertEquals(3, feed.metrics().frames());
+        assertEquals(1, protocol.totals().get(SoupBinTcpCounter.DEBUG_PACKETS), protocol.totals().toString());
+        assertEquals(List.of(0L, 0L), List.of(feed.metrics().gaps(), feed.metrics().duplicates()));
+    }
+
+    @Test
+    void aStreamArrivingOneByteAtATimeIsFramedWhole() {
+        Buffer stream = concat(SoupBinTcpServerPackets.loginAccepted("S1", 1),
+                SoupBinTcpServerPackets.sequenced("alpha", "b", "charlie", "d", "echo"));
+        int port = server((login, socket) -> writeByteByByte(socket, stream, 0));
+        FeedVerticle feed = deploy(port, new JsonObject());
+
+        Await.until("five frames", Duration.ofSeconds(10), () -> feed.metrics().frames() >= 5,
+                harness::describeStates);
+        harness.awaitState(FeedState.LIVE);
+        assertEquals(1, logins.size());
+        assertEquals(List.of(5L, 0L, 0L), List.of(feed.metrics().frames(), feed.metrics().gaps(),
+                feed.metrics().duplicates()));
+        assertEquals(java.util.Map.of(), feed.metrics().disconnectsByReason());
+    }
+
+    /** Toxiproxy's slicer at its finest: one byte per write, each write on its own event-loop turn. */
+    private void writeByteByByte(NetSocket socket, Buffer stream, int position) {
+        if (position < stream.length()) {
+            socket.write(stream.slice(position, position + 1))
+                    .onSuccess(v -> harness.vertx.runOnContext(x -> writeByteByByte(socket, stream, position + 1)));
+        }
     }
 }
