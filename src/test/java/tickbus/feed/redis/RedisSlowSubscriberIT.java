@@ -3,30 +3,22 @@ package tickbus.feed.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tickbus.event.FeedState;
 import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
-import tickbus.feed.ConnectionContext;
-import tickbus.feed.DecoderContext;
-import tickbus.feed.FeedConnection;
-import tickbus.feed.FeedProtocol;
 import tickbus.feed.FeedSettings;
-import tickbus.feed.FrameDecoder;
 import tickbus.testing.Await;
 import tickbus.testing.RedisServerProcess;
+import tickbus.testing.StallingProtocol;
 
 /**
  * A subscriber that falls behind: the parser worker stalls, the engine's back-pressure pauses the socket, Redis's
@@ -96,50 +88,5 @@ class RedisSlowSubscriberIT {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The Redis protocol, with parser workers that can be stalled: a slow strategy-side consumer, made certain. */
-    private static final class StallingProtocol implements FeedProtocol {
-
-        private final FeedProtocol redis;
-        private volatile CountDownLatch gate = new CountDownLatch(0);
-
-        StallingProtocol(FeedProtocol redis) {
-            this.redis = redis;
-        }
-
-        void stall() {
-            gate = new CountDownLatch(1);
-        }
-
-        void release() {
-            gate.countDown();
-        }
-
-        @Override
-        public Future<FeedConnection> connect(ConnectionContext context) {
-            return redis.connect(context);
-        }
-
-        @Override
-        public FrameDecoder newDecoder(DecoderContext context) {
-            FrameDecoder decoder = redis.newDecoder(context);
-            return (long sequence, long receiveTimeNanos, Buffer frames, int offset, int length) -> {
-                try {
-                    if (!gate.await(60, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the test never released the stalled worker");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                decoder.decode(sequence, receiveTimeNanos, frames, offset, length);
-            };
-        }
-
-        @Override
-        public GapPolicy gapPolicy() {
-            return redis.gapPolicy();
-        }
     }
 }
