@@ -365,6 +365,7 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
 
     private void pauseConnection() {
         metrics.pauses.increment();
+        watchdog.readingPaused();
         if (connection != null) {
             connection.pause();
         }
@@ -372,6 +373,7 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
 
     private void resumeConnection() {
         dispatcher.resumed();
+        watchdog.readingResumed(clock.millis());
         if (connection != null) {
             connection.resume();
         }

@@ -2,7 +2,8 @@ package tickbus.feed;
 
 /**
  * The silence rules of a connected feed, checked on the feed's clock: nothing at all received for longer than
- * {@code heartbeatTimeoutMillis} (the connection is dead), no data while LIVE and data is expected for longer than
+ * {@code heartbeatTimeoutMillis} while the engine reads (the connection is dead; while back-pressure holds the
+ * reading, the silence is the engine's own), no data while LIVE and data is expected for longer than
  * {@code silenceThresholdMillis} (the feed is stale), an open gap not recovered within
  * {@code recoveryTimeoutMillis}. Pure bookkeeping: what to do about each is the listener's. Used on the feed's
  * event loop only.
@@ -24,6 +25,7 @@ final class FeedWatchdog {
     private final Listener listener;
     private long lastInboundMillis;
     private long lastDataMillis;
+    private boolean readingPaused;
 
     FeedWatchdog(FeedSettings settings, TransportSequencing sequencing, Listener listener) {
         this.settings = settings;
@@ -42,6 +44,19 @@ final class FeedWatchdog {
         lastInboundMillis = nowMillis;
     }
 
+    /** Back-pressure stopped reading the connection. */
+    void readingPaused() {
+        readingPaused = true;
+    }
+
+    /** Reading resumed after back-pressure: the peer's silence counts again from now. */
+    void readingResumed(long nowMillis) {
+        if (readingPaused) {
+            readingPaused = false;
+            lastInboundMillis = nowMillis;
+        }
+    }
+
     /** Market data arrived. */
     void data(long nowMillis) {
         lastDataMillis = nowMillis;
@@ -54,7 +69,7 @@ final class FeedWatchdog {
      */
     void check(long nowMillis, boolean live, boolean dataExpected) {
         long silentMillis = nowMillis - lastInboundMillis;
-        if (silentMillis > settings.heartbeatTimeoutMillis()) {
+        if (!readingPaused && silentMillis > settings.heartbeatTimeoutMillis()) {
             listener.heartbeatTimedOut("heartbeat timeout: silentMillis=" + silentMillis + ", timeoutMillis="
                     + settings.heartbeatTimeoutMillis());
             return;

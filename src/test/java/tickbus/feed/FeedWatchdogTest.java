@@ -56,6 +56,20 @@ class FeedWatchdogTest {
     }
 
     @Test
+    void whileBackPressureHoldsTheReadingTheSilenceIsNotThePeersAndCountsAgainFromTheResume() {
+        watchdog.connected(10_000);
+        watchdog.readingPaused();
+        watchdog.check(20_000, false, true);
+        assertEquals(List.of(), told, "the engine stopped reading, the peer did not stop sending");
+
+        watchdog.readingResumed(20_000);
+        watchdog.check(21_000, false, true);
+        assertEquals(List.of(), told);
+        watchdog.check(21_001, false, true);
+        assertEquals(List.of("heartbeat timeout: silentMillis=1001, timeoutMillis=1000"), told);
+    }
+
+    @Test
     void heartbeatsKeepTheConnectionButNotTheDataAlive() {
         watchdog.connected(10_000);
         for (long now = 10_500; now <= 13_000; now += 500) {

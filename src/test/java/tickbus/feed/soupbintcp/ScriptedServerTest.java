@@ -8,12 +8,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tickbus.event.FeedState;
+import tickbus.feed.FeedProtocol;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
 import tickbus.feed.GapRecord;
@@ -22,12 +27,14 @@ import tickbus.protocol.soupbintcp.SoupBinTcpCounter;
 import tickbus.testing.Await;
 import tickbus.testing.FeedHarness;
 import tickbus.testing.SoupBinTcpServerPackets;
+import tickbus.testing.StallingProtocol;
 
 /** Scripted SoupBinTCP servers on loopback, each answering a login in one write, against the real soupbintcp feed. */
 class ScriptedServerTest {
 
     private final FeedHarness harness = new FeedHarness();
     private final List<SoupBinTcp.LoginRequest> logins = new CopyOnWriteArrayList<>();
+    private final AtomicInteger clientHeartbeats = new AtomicInteger();
     private SoupBinTcpFeedProtocol protocol;
 
     @AfterEach
@@ -38,6 +45,9 @@ class ScriptedServerTest {
     /** A server calling {@code script(loginNumber, socket)} on each Login Request (whole packet in one read). */
     private int server(BiConsumer<Integer, NetSocket> script) {
         NetServer server = harness.vertx.createNetServer().connectHandler(socket -> socket.handler(data -> {
+            if (data.length() >= 3 && data.getByte(2) == SoupBinTcp.PACKET_TYPE_CLIENT_HEARTBEAT) {
+                clientHeartbeats.incrementAndGet();
+            }
             if (data.length() >= 3 && data.getByte(2) == SoupBinTcp.PACKET_TYPE_LOGIN_REQUEST) {
                 byte[] bytes = data.getBytes();
                 logins.add(SoupBinTcp.LoginRequest.decode(bytes, 3, bytes.length - 3));
@@ -48,12 +58,16 @@ class ScriptedServerTest {
     }
 
     private FeedVerticle deploy(int port, JsonObject feedOverrides) {
+        return deploy(port, feedOverrides, soupBinTcp -> soupBinTcp);
+    }
+
+    private FeedVerticle deploy(int port, JsonObject feedOverrides, UnaryOperator<FeedProtocol> wrap) {
         JsonObject protocolSettings = new JsonObject().put("port", port).put("expectedOrders", 16_384);
         FeedSettings settings = harness.settings(new JsonObject().put("venue", "XNAS").put("protocol", "soupbintcp")
                 .put("heartbeatTimeoutMillis", 5_000).put("silenceThresholdMillis", 60_000)
                 .put("settings", protocolSettings).mergeIn(feedOverrides, true));
         protocol = (SoupBinTcpFeedProtocol) new SoupBinTcpFeedProtocolProvider().create(settings, "config.settings");
-        return harness.deploy(settings, protocol);
+        return harness.deploy(settings, wrap.apply(protocol));
     }
 
     private static Buffer concat(byte[]... parts) {
@@ -191,6 +205,52 @@ class ScriptedServerTest {
         assertEquals(List.of(5L, 0L, 0L), List.of(feed.metrics().frames(), feed.metrics().gaps(),
                 feed.metrics().duplicates()));
         assertEquals(java.util.Map.of(), feed.metrics().disconnectsByReason());
+    }
+
+    @Test
+    void aParserStalledLongerThanTheHeartbeatTimeoutHoldsTheServerBackWithoutCallingItSilent() {
+        int messages = 100_000;
+        AtomicBoolean heldBack = new AtomicBoolean();
+        int port = server((login, socket) -> {
+            socket.write(Buffer.buffer(SoupBinTcpServerPackets.loginAccepted("S1", 1)));
+            stream(socket, 1, messages, heldBack);
+        });
+        StallingProtocol[] stalling = new StallingProtocol[1];
+        FeedVerticle feed = deploy(port, new JsonObject().put("maxBatchFrames", 1).put("watchdogIntervalMillis", 20),
+                soupBinTcp -> stalling[0] = new StallingProtocol(soupBinTcp));
+        stalling[0].stall();
+        Await.until("back-pressure reached the server", Duration.ofSeconds(10),
+                () -> feed.metrics().pauses() >= 1 && heldBack.get(), harness::describeStates);
+        harness.awaitState(FeedState.LIVE);
+
+        int heartbeatsBefore = clientHeartbeats.get();
+        harness.clock.advanceMillis(6_000);
+        // the watchdog tick that wrote this heartbeat checked the silence right after, on the advanced clock
+        Await.until("a client heartbeat after the advance", () -> clientHeartbeats.get() > heartbeatsBefore);
+        stalling[0].release();
+
+        Await.until("every message received", Duration.ofSeconds(20), () -> feed.metrics().frames() >= messages,
+                harness::describeStates);
+        assertEquals(0, feed.metrics().heartbeatTimeouts(), harness.describeStates());
+        assertEquals(1, logins.size());
+        assertEquals(List.of(0L, 0L), List.of(feed.metrics().gaps(), feed.metrics().duplicates()));
+    }
+
+    /** Sends messages {@code next..last} as fast as the client reads them, noting when its write queue is full. */
+    private static void stream(NetSocket socket, int next, int last, AtomicBoolean heldBack) {
+        String[] chunk = new String[500];
+        Arrays.fill(chunk, "x".repeat(100));
+        int from = next;
+        while (from <= last && !socket.writeQueueFull()) {
+            int count = Math.min(chunk.length, last - from + 1);
+            socket.write(Buffer.buffer(SoupBinTcpServerPackets.sequenced(Arrays.copyOf(chunk, count))));
+            from += count;
+        }
+        if (from <= last) {
+            heldBack.set(true);
+            int resumeAt = from;
+            socket.drainHandler(v -> stream(socket, resumeAt, last, heldBack));
+        }
     }
 
     /** Toxiproxy's slicer at its finest: one byte per write, each write on its own event-loop turn. */
