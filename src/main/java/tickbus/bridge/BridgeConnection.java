@@ -17,7 +17,8 @@ import tickbus.event.TickbusEvent;
 /**
  * One bridge client: its registrations, and the demand they hold. A registration on an {@code md.*} address
  * acquires demand for the instrument until it is unregistered or the connection closes. Messages to a client whose
- * socket write queue is full are dropped and counted: the client sees the gap in the sequence numbers.
+ * socket write queue is full are dropped and counted: the client sees the gap in the sequence numbers. While the
+ * queue is full the client's requests are not read either, so a client that never reads costs bounded memory.
  */
 final class BridgeConnection {
 
@@ -142,6 +143,12 @@ final class BridgeConnection {
     private void write(JsonObject frame) {
         if (!closed) {
             socket.write(BridgeFrames.encode(frame));
+            if (socket.writeQueueFull()) {
+                // The replies of a client that does not read would otherwise queue here without bound.
+                metrics.readPaused();
+                socket.pause();
+                socket.drainHandler(v -> socket.resume());
+            }
         }
     }
 

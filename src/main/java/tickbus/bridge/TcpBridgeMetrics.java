@@ -11,6 +11,7 @@ public final class TcpBridgeMetrics {
     private final LongAdder dropped = new LongAdder();
     private final LongAdder denied = new LongAdder();
     private final LongAdder invalidFrames = new LongAdder();
+    private final LongAdder readPauses = new LongAdder();
 
     /** Connections open now. */
     public long connections() {
@@ -37,6 +38,15 @@ public final class TcpBridgeMetrics {
 
     public long invalidFrames() {
         return invalidFrames.sum();
+    }
+
+    /** Times a client's requests stopped being read because its replies filled its socket write queue. */
+    public long readPauses() {
+        return readPauses.sum();
+    }
+
+    void readPaused() {
+        readPauses.increment();
     }
 
     void connected() {

@@ -12,7 +12,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +145,44 @@ class TcpBridgeIT {
                     error.encode());
         }
         assertEquals(1, bridge.metrics().invalidFrames());
+    }
+
+    /** A client pipelining requests without reading the replies: the bridge stops reading it, it does not queue. */
+    @Test
+    void aClientThatNeverReadsItsRepliesIsNoLongerReadUntilItDoes() throws IOException {
+        byte[] ping = BridgeFrames.encode(new JsonObject().put("type", "ping")).getBytes();
+        ByteBuffer pings = ByteBuffer.allocate(ping.length * 4_096);
+        while (pings.hasRemaining()) {
+            pings.put(ping);
+        }
+        long maxBytes = 64L << 20;
+        long written = 0;
+        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", bridge.port()))) {
+            channel.configureBlocking(false);
+            // until the bridge pauses, then until the kernel buffers between client and bridge are full
+            boolean full = false;
+            while (!full && written < maxBytes) {
+                if (!pings.hasRemaining()) {
+                    pings.flip().limit(pings.capacity());
+                }
+                int count = channel.write(pings);
+                written += count;
+                full = count == 0 && bridge.metrics().readPauses() >= 1;
+            }
+            assertTrue(full, "the bridge read " + written + " bytes of requests whose replies nobody read");
+
+            channel.configureBlocking(true);
+            byte[] pong = BridgeFrames.encode(new JsonObject().put("type", "pong")).getBytes();
+            ByteBuffer replies = ByteBuffer.allocate(1 << 20);
+            long expected = written / ping.length * pong.length;
+            long received = 0;
+            while (received < expected) {
+                int count = channel.read(replies.clear());
+                assertTrue(count > 0, "the bridge closed after " + received + " of " + expected + " reply bytes");
+                received += count;
+            }
+            assertEquals(expected, received, "one pong for every ping");
+        }
     }
 
     private JsonObject readMessage(DataInputStream in) throws IOException {
