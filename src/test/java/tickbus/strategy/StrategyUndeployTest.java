@@ -2,6 +2,7 @@ package tickbus.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -25,7 +26,7 @@ import tickbus.testing.Await;
 class StrategyUndeployTest {
 
     private static final String INSTRUMENT = "XSIM:AAA";
-    private static final int PUBLISHED = 5_000;
+    private static final int PUBLISHED = 50_000;
 
     private final Vertx vertx = Vertx.vertx();
 
@@ -85,8 +86,10 @@ class StrategyUndeployTest {
         Await.result(probe.future());
 
         assertEquals(0, strategy.handledAfterStop.get(), "events handed to the strategy after its stop began");
-        assertTrue(strategy.handled.get() < PUBLISHED, "handled=" + strategy.handled.get());
+        // The stop is queued on the strategy's context by the undeploy, asynchronously: should every event have been
+        // drained before it, nothing was left to drop and the case is not shown (rare with this many events).
         assertEquals(0, TickbusNode.of(vertx).demand().localCount(INSTRUMENT), "demand released");
+        assumeTrue(strategy.handled.get() < PUBLISHED, "handled=" + strategy.handled.get());
     }
 
     private static void await(CountDownLatch latch) {
