@@ -1,18 +1,13 @@
 package tickbus.demand;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
-import io.vertx.core.spi.cluster.ClusterManager;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +36,7 @@ public final class DemandRegistry {
     public static final long DEFAULT_RESYNC_INTERVAL_MILLIS = 15_000;
 
     private final Vertx vertx;
+    private final ClusterMembership membership;
     private final String nodeId;
     private final long resyncIntervalMillis;
     private final Map<String, LocalDemand> localDemand = new ConcurrentHashMap<>();
@@ -63,7 +59,6 @@ public final class DemandRegistry {
     private Context context;
     private AsyncMap<String, JsonObject> clusterMap;
     private MessageConsumer<JsonObject> changes;
-    private java.util.UUID membershipRegistration;
     private long resyncTimer = -1;
 
     private record NodeDemand(int count, int kinds, long version) {
@@ -96,7 +91,8 @@ public final class DemandRegistry {
                     + resyncIntervalMillis);
         }
         this.vertx = vertx;
-        this.nodeId = vertx.isClustered() ? clusterManager(vertx).getNodeId() : "local";
+        this.membership = new ClusterMembership(vertx);
+        this.nodeId = membership.nodeId();
         this.resyncIntervalMillis = resyncIntervalMillis;
     }
 
@@ -108,7 +104,7 @@ public final class DemandRegistry {
     public Future<Void> start() {
         context = vertx.getOrCreateContext();
         changes = vertx.eventBus().consumer(Addresses.DEMAND_CHANGES, message -> apply(message.body()));
-        watchMembership();
+        membership.watch(node -> context.runOnContext(v -> nodeLeft(node)));
         return changes.completion()
                 .compose(v -> vertx.sharedData().<String, JsonObject>getAsyncMap(MAP_NAME))
                 .compose(map -> {
@@ -139,7 +135,7 @@ public final class DemandRegistry {
 
     /** Applies the entries of other nodes in the cluster now; runs on the registry's context. */
     private void applyOfMembers(java.util.Collection<JsonObject> entries) {
-        Set<String> members = members();
+        Set<String> members = membership.members();
         // An entry of a node no longer here was left by one that died before its removal ran. It stays (a node that
         // joined a moment ago may be missing from the list) but is not applied. This node's own are known already.
         entries.stream().filter(entry -> members.contains(entry.getString("node")))
@@ -150,9 +146,7 @@ public final class DemandRegistry {
         if (resyncTimer >= 0) {
             vertx.cancelTimer(resyncTimer);
         }
-        if (membershipRegistration != null && vertx.isClustered()) {
-            hazelcast().ifPresent(hz -> hz.getCluster().removeMembershipListener(membershipRegistration));
-        }
+        membership.stopWatching();
         return changes == null ? Future.succeededFuture() : changes.unregister();
     }
 
@@ -374,38 +368,5 @@ public final class DemandRegistry {
                 }
             }
         }
-    }
-
-    private void watchMembership() {
-        hazelcast().ifPresent(hz -> membershipRegistration = hz.getCluster().addMembershipListener(
-                new MembershipListener() {
-                    @Override
-                    public void memberAdded(MembershipEvent event) {
-                    }
-
-                    @Override
-                    public void memberRemoved(MembershipEvent event) {
-                        String node = event.getMember().getAttribute("__vertx.nodeId");
-                        if (node != null) {
-                            context.runOnContext(v -> nodeLeft(node));
-                        }
-                    }
-                }));
-    }
-
-    /** The nodes of the cluster now, this one included. */
-    private Set<String> members() {
-        return vertx.isClustered() ? Set.copyOf(clusterManager(vertx).getNodes()) : Set.of(nodeId);
-    }
-
-    private java.util.Optional<com.hazelcast.core.HazelcastInstance> hazelcast() {
-        if (!vertx.isClustered() || !(clusterManager(vertx) instanceof HazelcastClusterManager hazelcast)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.ofNullable(hazelcast.getHazelcastInstance());
-    }
-
-    private static ClusterManager clusterManager(Vertx vertx) {
-        return ((VertxInternal) vertx).clusterManager();
     }
 }
