@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import tickbus.TickbusNode;
 import tickbus.event.BreakerState;
@@ -37,9 +38,8 @@ final class TickbusMeters {
         final FeedMetrics metrics;
         final Tags tags;
         final List<Meter> meters = new ArrayList<>();
-        final Set<String> reasons = new HashSet<>();
-        final Set<String> kinds = new HashSet<>();
-        final Set<String> anomalyKinds = new HashSet<>();
+        /** The {@code name|label} of every counter bound per label value. */
+        final Set<String> labelled = new HashSet<>();
 
         FeedMeters(FeedMetrics metrics) {
             this.metrics = metrics;
@@ -164,24 +164,20 @@ final class TickbusMeters {
     }
 
     private void bindDynamic(FeedMeters m) {
-        for (String reason : m.metrics.disconnectsByReason().keySet()) {
-            if (m.reasons.add(reason)) {
-                m.counter("tickbus.feed.disconnects", null, "Connections lost, by reason", Tags.of("reason", reason),
-                        f -> f.disconnectsByReason().getOrDefault(reason, 0L));
-            }
-        }
-        for (String kind : m.metrics.parseErrorsByKind().keySet()) {
-            if (m.kinds.add(kind)) {
-                m.counter("tickbus.parse.errors", null, "Frames rejected by the decoder, by kind",
-                        Tags.of("kind", kind),
-                        f -> f.parseErrorsByKind().getOrDefault(kind, 0L));
-            }
-        }
-        for (String kind : m.metrics.bookAnomaliesByKind().keySet()) {
-            if (m.anomalyKinds.add(kind)) {
-                m.counter("tickbus.book.anomalies", null,
-                        "Book updates not applied as sent (unknown level, full side, ...), by kind",
-                        Tags.of("kind", kind), f -> f.bookAnomaliesByKind().getOrDefault(kind, 0L));
+        bindPerLabel(m, "tickbus.feed.disconnects", "Connections lost, by reason", "reason",
+                FeedMetrics::disconnectsByReason);
+        bindPerLabel(m, "tickbus.parse.errors", "Frames rejected by the decoder, by kind", "kind",
+                FeedMetrics::parseErrorsByKind);
+        bindPerLabel(m, "tickbus.book.anomalies", "Book updates not applied as sent (unknown level, full side, ...), "
+                + "by kind", "kind", FeedMetrics::bookAnomaliesByKind);
+    }
+
+    /** A counter per value of {@code label} that {@code counts} has shown so far. */
+    private static void bindPerLabel(FeedMeters m, String name, String help, String label,
+            Function<FeedMetrics, Map<String, Long>> counts) {
+        for (String value : counts.apply(m.metrics).keySet()) {
+            if (m.labelled.add(name + "|" + value)) {
+                m.counter(name, null, help, Tags.of(label, value), f -> counts.apply(f).getOrDefault(value, 0L));
             }
         }
     }

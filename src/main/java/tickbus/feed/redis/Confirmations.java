@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import tickbus.feed.SubscriptionException;
 
 /**
@@ -85,7 +86,8 @@ final class Confirmations {
 
     /** The command could not be sent: forget it and fail it. */
     void sendFailed(Future<Void> command, Throwable cause) {
-        fail(command, "not sent", "cause=" + cause.getMessage());
+        fail(command, p -> new SubscriptionException(p.kind.push + " not sent: names=" + p.awaiting + ", cause="
+                + cause.getMessage(), false));
     }
 
     /**
@@ -94,13 +96,12 @@ final class Confirmations {
      * counted as unexpected.
      */
     void timedOut(Future<Void> command, long timeoutMillis) {
-        pending.removeIf(p -> p.done.future() == command && p.done.tryFail(new NotConfirmed(
-                p.kind.push + " not confirmed: names=" + p.awaiting + ", subscribeTimeoutMillis=" + timeoutMillis)));
+        fail(command, p -> new NotConfirmed(p.kind.push + " not confirmed: names=" + p.awaiting
+                + ", subscribeTimeoutMillis=" + timeoutMillis));
     }
 
-    private void fail(Future<Void> command, String what, String detail) {
-        pending.removeIf(p -> p.done.future() == command && p.done.tryFail(new SubscriptionException(
-                p.kind.push + " " + what + ": names=" + p.awaiting + ", " + detail, false)));
+    private void fail(Future<Void> command, Function<Pending, SubscriptionException> error) {
+        pending.removeIf(p -> p.done.future() == command && p.done.tryFail(error.apply(p)));
     }
 
     /** The connection is gone: every command fails (transiently; the engine resubscribes after reconnecting). */
