@@ -20,7 +20,8 @@ COPY verticles.json cluster.xml ./
 # `docker exec ... java -jar tickbus.jar deploy ...`.
 EXPOSE 8080 5701 5801 7000
 # TICKBUS_EVENTBUS_HOST is the clustered Vert.x event bus (node to node), not the monitor.
-# For a cluster across containers set TICKBUS_CLUSTER_MEMBERS, TICKBUS_CLUSTER_INTERFACE (e.g. 172.18.*.*),
+# The default command runs one node alone. For a cluster across containers give the command
+# `run --config /opt/tickbus/verticles.json --cluster` and set TICKBUS_CLUSTER_MEMBERS, TICKBUS_CLUSTER_INTERFACE (e.g. 172.18.*.*),
 # TICKBUS_CLUSTER_PUBLIC_ADDRESS and TICKBUS_EVENTBUS_PUBLIC_HOST to the container's reachable address.
 ENV TICKBUS_EVENTBUS_HOST=0.0.0.0 \
     TICKBUS_EVENTBUS_PORT=5801

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tickbus.testing.TcpBridgeFrames.read;
+import static tickbus.testing.TcpBridgeFrames.write;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.json.JsonArray;
@@ -16,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -214,18 +215,5 @@ class TcpBridgeIT {
     private static String permitsError(String regex) {
         return assertThrows(ConfigException.class, () -> TcpBridgeSettings.fromJson(new JsonObject()
                 .put("outboundAddressRegexes", new JsonArray().add(regex)), "verticles[7].config")).getMessage();
-    }
-
-    private static void write(DataOutputStream out, JsonObject frame) throws IOException {
-        byte[] json = frame.encode().getBytes(StandardCharsets.UTF_8);
-        out.writeInt(json.length);
-        out.write(json);
-        out.flush();
-    }
-
-    private static JsonObject read(DataInputStream in) throws IOException {
-        byte[] json = new byte[in.readInt()];
-        in.readFully(json);
-        return new JsonObject(new String(json, StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,197 @@
+package tickbus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tickbus.testing.TcpBridgeFrames.read;
+import static tickbus.testing.TcpBridgeFrames.write;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tickbus.testing.Await;
+import tickbus.testing.FreePorts;
+
+/**
+ * The shipped artifact, as an operator runs it: two {@code java -jar target/tickbus.jar run --cluster} processes
+ * (one reading the jar's own cluster.xml, one a file named by {@code -Dvertx.hazelcast.config}, as the Docker image
+ * does). Whatever shading can silently drop must work: the Hazelcast cluster manager, the event codecs between
+ * processes, cluster-wide demand, Micrometer metrics, the Groovy language, the deploy command.
+ */
+class FatJarIT {
+
+    private static final Path JAR = Path.of("target", "tickbus.jar");
+    private static final String INSTRUMENT = "XNAS:AAPL";
+    private static final Duration CLUSTER_DEADLINE = Duration.ofSeconds(90);
+
+    @TempDir
+    Path directory;
+
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stopProcesses() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void twoClusteredNodesCarryAFeedsEventsToABridgeClientAndAGroovyStrategyOnTheOther() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), JAR + " missing: integration tests run after `mvn package`");
+        int simPort = FreePorts.stable();
+        int monitorA = FreePorts.stable();
+        int monitorB = FreePorts.stable();
+        int bridgePort = FreePorts.stable();
+        int adminPort = FreePorts.stable();
+        int clusterA = FreePorts.stable();
+        int clusterB = FreePorts.stable();
+        Map<String, String> cluster = Map.of(
+                "TICKBUS_CLUSTER_NAME", "fatjar-" + UUID.randomUUID(),
+                "TICKBUS_CLUSTER_MEMBERS", "127.0.0.1:" + clusterA + ",127.0.0.1:" + clusterB);
+
+        Path logA = directory.resolve("feed-node.log");
+        Process feedNode = start(List.of(), feedNode(simPort, monitorA), logA,
+                cluster, Map.of("TICKBUS_CLUSTER_PORT", String.valueOf(clusterA)));
+        Path clusterXml = Files.copy(Path.of("cluster.xml"), directory.resolve("cluster.xml"));
+        Path logB = directory.resolve("strategy-node.log");
+        Process strategyNode = start(List.of("-Dvertx.hazelcast.config=" + clusterXml), strategyNode(bridgePort,
+                adminPort, monitorB), logB, cluster, Map.of("TICKBUS_CLUSTER_PORT", String.valueOf(clusterB)));
+        awaitLog(logA, "tickbus node started: verticles=3, clustered=true", feedNode);
+        awaitLog(logB, "tickbus node started: verticles=3, clustered=true", strategyNode);
+
+        Process deploy = new ProcessBuilder("java", "-jar", JAR.toString(), "deploy", "groovy:strategies/momentum.groovy",
+                "--name", "momentum", "--worker", "--admin", "http://127.0.0.1:" + adminPort, "--config",
+                new JsonObject().put("instruments", new JsonArray().add(INSTRUMENT)).put("fastPeriod", 2)
+                        .put("slowPeriod", 3).encode())
+                .redirectErrorStream(true).start();
+        String deployOutput = new String(deploy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(deploy.waitFor(60, TimeUnit.SECONDS), "deploy did not finish: " + deployOutput);
+        assertEquals(0, deploy.exitValue(), deployOutput);
+
+        try (Socket socket = new Socket("127.0.0.1", bridgePort)) {
+            socket.setSoTimeout((int) CLUSTER_DEADLINE.toMillis());
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            write(out, new JsonObject().put("type", "register").put("address", "md.quote." + INSTRUMENT));
+            write(out, new JsonObject().put("type", "register").put("address", "tickbus.strategy.momentum"));
+
+            JsonObject quote = null;
+            JsonObject momentum = null;
+            while (quote == null || momentum == null) {
+                JsonObject frame = read(in);
+                assertTrue(!"err".equals(frame.getString("type")), frame::encode);
+                if ("message".equals(frame.getString("type"))) {
+                    String address = frame.getString("address");
+                    if (address.startsWith("md.quote.")) {
+                        quote = frame.getJsonObject("body");
+                    } else {
+                        momentum = frame.getJsonObject("body");
+                    }
+                }
+            }
+            assertEquals(INSTRUMENT, quote.getString("instrument"), quote::encode);
+            assertEquals("itch-xnas", quote.getString("source"), quote::encode);
+            assertTrue(new BigDecimal(quote.getString("bid")).compareTo(new BigDecimal(quote.getString("ask"))) < 0,
+                    quote::encode);
+            assertEquals(INSTRUMENT, momentum.getString("instrument"), momentum::encode);
+            assertTrue(List.of("UP", "DOWN", "FLAT").contains(momentum.getString("signal")), momentum::encode);
+            assertTrue(new BigDecimal(momentum.getString("price")).signum() > 0, momentum::encode);
+        }
+
+        String metrics = get("http://127.0.0.1:" + monitorA + "/metrics");
+        assertTrue(metrics.contains("tickbus_feed_messages_total{"),
+                "no tickbus feed metrics in /metrics of the feed node");
+        assertTrue(metrics.contains("vertx_eventbus_handlers"),
+                "no Vert.x metrics: the Micrometer metrics factory was not found in the jar");
+        assertTrue(get("http://127.0.0.1:" + monitorB + "/metrics").contains("tickbus_strategy_handler_failures_total{"),
+                "no strategy metrics in /metrics of the strategy node");
+
+        for (Process node : List.of(strategyNode, feedNode)) {
+            node.destroy();
+            assertTrue(node.waitFor(25, TimeUnit.SECONDS), "a node did not stop within 25 s of SIGTERM");
+        }
+    }
+
+    private Process start(List<String> jvmOptions, JsonObject descriptor, Path log, Map<String, String> cluster,
+            Map<String, String> node) throws IOException {
+        Path config = Files.writeString(directory.resolve(log.getFileName() + ".json"), descriptor.encodePrettily());
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "run", "--config", config.toString(), "--cluster"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(cluster);
+        builder.environment().putAll(node);
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private static void awaitLog(Path log, String line, Process process) {
+        Await.until("log line \"" + line + "\" in " + log.getFileName(), CLUSTER_DEADLINE, () -> {
+            assertTrue(process.isAlive(), () -> "node exited: " + tail(log));
+            return tail(log).contains(line);
+        }, () -> tail(log));
+    }
+
+    private static String tail(Path log) {
+        try {
+            String text = Files.readString(log);
+            return text.substring(Math.max(0, text.length() - 4_000));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static JsonObject feedNode(int simPort, int monitorPort) {
+        return descriptor(
+                entry("itch-sim", "itch-sim", new JsonObject().put("host", "127.0.0.1").put("port", simPort)
+                        .put("session", "JAR1").put("symbols", new JsonArray().add("AAPL").add("MSFT"))
+                        .put("messagesPerSecond", 2000)),
+                entry("feed-xnas", "feed", new JsonObject().put("source", "itch-xnas").put("venue", "XNAS")
+                        .put("protocol", "soupbintcp").put("heartbeatTimeoutMillis", 5000)
+                        .put("settings", new JsonObject().put("host", "127.0.0.1").put("port", simPort))),
+                entry("monitor", "monitor", new JsonObject().put("port", monitorPort)));
+    }
+
+    private static JsonObject strategyNode(int bridgePort, int adminPort, int monitorPort) {
+        return descriptor(
+                entry("tcp-bridge", "tcp-bridge", new JsonObject().put("host", "127.0.0.1").put("port", bridgePort)),
+                entry("admin", "admin", new JsonObject().put("host", "127.0.0.1").put("port", adminPort)),
+                entry("monitor", "monitor", new JsonObject().put("port", monitorPort)));
+    }
+
+    private static JsonObject descriptor(JsonObject... entries) {
+        return new JsonObject().put("verticles", new JsonArray(List.of((Object[]) entries)));
+    }
+
+    private static JsonObject entry(String name, String verticle, JsonObject config) {
+        return new JsonObject().put("name", name).put("verticle", verticle).put("config", config);
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), url + ": " + response.body());
+        return response.body();
+    }
+}
