@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,20 @@ class MainTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("tickbus: configuration error: verticles[0].verticle: value=\"warp-drive\";"),
                 message);
+    }
+
+    @Test
+    void everyBadEntryGetsAPrefixedLine(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("bad.json");
+        Files.writeString(file, "{\"verticles\": [{\"name\": \"x\", \"verticle\": \"warp-drive\"},"
+                + " {\"name\": \"y\", \"verticle\": \"impulse\"}]}");
+        assertEquals(2, run("validate-config", file.toString()));
+        List<String> lines = err.toString().strip().lines().toList();
+        assertEquals(2, lines.size(), err.toString());
+        assertTrue(lines.get(0).startsWith("tickbus: configuration error: verticles[0].verticle: value=\"warp-drive\";"),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("tickbus: configuration error: verticles[1].verticle: value=\"impulse\";"),
+                lines.get(1));
     }
 
     @Test

@@ -65,22 +65,34 @@ public record Descriptor(List<Entry> verticles) {
         }
         List<Entry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        Map<String, Integer> feedSources = new HashMap<>();
+        Map<String, String> feedSources = new HashMap<>();
+        List<ConfigException> errors = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            String path = "verticles[" + i + "]";
-            if (!(array.getValue(i) instanceof JsonObject object)) {
-                throw new ConfigException(path, "value=" + array.getValue(i) + "; expected an object");
+            try {
+                entries.add(checkedEntry(array.getValue(i), i, names, feedSources));
+            } catch (ConfigException e) {
+                errors.add(e);
             }
-            Entry entry = entry(new ConfigReader(object, path));
-            if (!names.add(entry.name())) {
-                throw new ConfigException(path + ".name", "value=\"" + entry.name() + "\"; names must be unique");
-            }
-            if (FEED_ALIAS.equals(entry.verticle())) {
-                rejectSharedSource(entry, path, feedSources.putIfAbsent(entry.config().getString("source"), i), entries);
-            }
-            entries.add(entry);
         }
+        ConfigException.throwIfAny(errors);
         return new Descriptor(List.copyOf(entries));
+    }
+
+    /** One entry, checked alone and against the good entries before it. */
+    private static Entry checkedEntry(Object value, int index, Set<String> names, Map<String, String> feedSources) {
+        String path = "verticles[" + index + "]";
+        if (!(value instanceof JsonObject object)) {
+            throw new ConfigException(path, "value=" + value + "; expected an object");
+        }
+        Entry entry = entry(new ConfigReader(object, path));
+        if (!names.add(entry.name())) {
+            throw new ConfigException(path + ".name", "value=\"" + entry.name() + "\"; names must be unique");
+        }
+        if (FEED_ALIAS.equals(entry.verticle())) {
+            rejectSharedSource(entry, path,
+                    feedSources.putIfAbsent(entry.config().getString("source"), path + " (" + entry.name() + ")"));
+        }
+        return entry;
     }
 
     private static Entry entry(ConfigReader reader) {
@@ -97,7 +109,7 @@ public record Descriptor(List<Entry> verticles) {
     }
 
     /** The source keys sequence numbers, status addresses and metrics: one feed connection per source. */
-    private static void rejectSharedSource(Entry entry, String path, Integer earlier, List<Entry> entries) {
+    private static void rejectSharedSource(Entry entry, String path, String earlier) {
         if (entry.instances() != 1) {
             throw new ConfigException(path + ".instances", "value=" + entry.instances() + "; expected 1 for a feed "
                     + "(each instance would open its own connection and publish every event again under the same "
@@ -105,8 +117,8 @@ public record Descriptor(List<Entry> verticles) {
         }
         if (earlier != null) {
             throw new ConfigException(path + ".config.source", "value=\"" + entry.config().getString("source")
-                    + "\"; already the source of verticles[" + earlier + "] (" + entries.get(earlier).name()
-                    + "); expected a source id unique to one feed (it keys sequence numbers, status and metrics)");
+                    + "\"; already the source of " + earlier
+                    + "; expected a source id unique to one feed (it keys sequence numbers, status and metrics)");
         }
     }
 

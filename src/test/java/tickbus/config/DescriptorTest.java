@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DescriptorTest {
@@ -96,5 +97,32 @@ class DescriptorTest {
     @Test
     void emptyDescriptorIsRejected() {
         assertEquals("verticles: value=[]; expected a non-empty array of verticles", error("{\"verticles\": []}"));
+    }
+
+    @Test
+    void everyBadEntryIsReportedOnALineOfItsOwn() {
+        String venue = "{\"name\": \"v\", \"verticle\": \"sim-venue\", \"config\": {\"venueName\": \"v\","
+                + " \"symbols\": [\"A\"]}}";
+        String badName = "{\"name\": \"Bad Name\", \"verticle\": \"sim-venue\", \"config\": {}}";
+        String unknown = "{\"name\": \"x\", \"verticle\": \"tickbus.NoSuchThing\"}";
+        ConfigException error = assertThrows(ConfigException.class, () -> Descriptor.parse(descriptor(badName, venue,
+                FEED.formatted(", \"heartbeatTimeoutMillis\": -5"), unknown), "test.json"));
+        assertEquals(List.of(
+                "verticles[0].name: value=\"Bad Name\"; expected 1 to 64 of [a-z0-9-]",
+                "verticles[2].config.heartbeatTimeoutMillis: value=-5; expected an integer from 10 to 3600000",
+                "verticles[3].verticle: value=\"tickbus.NoSuchThing\"; unknown verticle; expected an alias "
+                        + VerticleCatalog.all().keySet() + ", a class name on the class path, or groovy:FILE"),
+                error.getMessage().lines().toList());
+        assertEquals("verticles[0].name", error.path());
+    }
+
+    @Test
+    void aSharedSourceAfterABadEntryNamesTheFeedThatHasIt() {
+        String broken = "{\"name\": \"broken\", \"verticle\": \"sim-venue\", \"instances\": 0, \"config\": {}}";
+        String other = FEED.replace("feed-a", "feed-b").formatted("");
+        assertEquals(List.of("verticles[0].instances: value=0; expected an integer from 1 to 64",
+                "verticles[2].config.source: value=\"a\"; already the source of verticles[1] (feed-a); expected a "
+                        + "source id unique to one feed (it keys sequence numbers, status and metrics)"),
+                error(descriptor(broken, FEED.formatted(""), other)).lines().toList());
     }
 }
