@@ -34,9 +34,14 @@ public final class FeedHarness implements AutoCloseable {
     private String deploymentId;
 
     public FeedHarness() {
+        this(null);
+    }
+
+    /** A harness whose feeds run on {@code nodeClock} (real time, say) instead of {@link #clock}; null for the latter. */
+    public FeedHarness(java.time.InstantSource nodeClock) {
         vertx = Vertx.vertx();
         TickbusNode node = Await.result(TickbusNode.start(vertx));
-        node.clock(clock);
+        node.clock(nodeClock == null ? clock : nodeClock);
         Await.result(vertx.eventBus().<FeedStatus>consumer(Addresses.feedStatus(source),
                 message -> feedStatuses.add(message.body())).completion());
     }

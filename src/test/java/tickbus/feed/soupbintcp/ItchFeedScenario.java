@@ -11,6 +11,7 @@ import tickbus.event.Quote;
 import tickbus.event.Trade;
 import tickbus.feed.FeedSettings;
 import tickbus.feed.FeedVerticle;
+import tickbus.sim.itch.ItchMessageSource;
 import tickbus.sim.itch.ItchSimServer;
 import tickbus.sim.itch.ItchSimSettings;
 import tickbus.testing.Await;
@@ -24,18 +25,33 @@ import tickbus.testing.ListItchSource;
  */
 final class ItchFeedScenario implements AutoCloseable {
 
-    final FeedHarness harness = new FeedHarness();
+    final FeedHarness harness;
     ItchSimServer sim;
     SoupBinTcpFeedProtocol protocol;
     FeedVerticle feed;
 
+    /** The feed runs on the harness's hand-moved clock. */
+    ItchFeedScenario() {
+        this(null);
+    }
+
+    /** The feed runs on {@code feedClock} (null: the harness's hand-moved clock). */
+    ItchFeedScenario(InstantSource feedClock) {
+        harness = new FeedHarness(feedClock);
+    }
+
     /** Start the simulator on an ephemeral port with these messages (prepared at start) and overrides. */
     ItchSimServer startSim(List<byte[]> messages, JsonObject overrides) {
-        JsonObject json = new JsonObject().put("port", 0).put("messagesPerSecond", 0)
-                .put("totalMessages", Math.max(1, messages.size())).put("endOfSessionWhenDone", false)
+        return startSim(new ListItchSource(messages), new JsonObject().put("totalMessages",
+                Math.max(1, messages.size())).mergeIn(overrides, true));
+    }
+
+    /** Start the simulator on an ephemeral port serving {@code source}, with overrides. */
+    ItchSimServer startSim(ItchMessageSource source, JsonObject overrides) {
+        JsonObject json = new JsonObject().put("port", 0).put("messagesPerSecond", 0).put("endOfSessionWhenDone", false)
                 .put("clientTimeoutMillis", 3_600_000).put("heartbeatMillis", 200).mergeIn(overrides, true);
-        sim = Await.result(ItchSimServer.start(harness.vertx, ItchSimSettings.fromJson(json, "sim"),
-                new ListItchSource(messages), InstantSource.system()));
+        sim = Await.result(ItchSimServer.start(harness.vertx, ItchSimSettings.fromJson(json, "sim"), source,
+                InstantSource.system()));
         return sim;
     }
 
@@ -49,7 +65,7 @@ final class ItchFeedScenario implements AutoCloseable {
         return deployFeed(port, settings, new JsonObject());
     }
 
-    private FeedVerticle deployFeed(int port, JsonObject settings, JsonObject feedOverrides) {
+    FeedVerticle deployFeed(int port, JsonObject settings, JsonObject feedOverrides) {
         JsonObject protocolSettings = new JsonObject().put("port", port).put("expectedOrders", 16_384)
                 .mergeIn(settings, true);
         FeedSettings feedSettings = harness.settings(new JsonObject().put("venue", "XNAS")
@@ -77,6 +93,15 @@ final class ItchFeedScenario implements AutoCloseable {
             }
         }
         return trades;
+    }
+
+    /** Every trade the flow made for these instruments arrives once, in order. */
+    void assertEveryTradeOnceInOrder(ItchFlowGenerator flow, String... instruments) {
+        for (String instrument : instruments) {
+            List<String> expected = tradesOf(flow.expectedTrades(), instrument);
+            awaitTrades(instrument, expected.size());
+            org.junit.jupiter.api.Assertions.assertEquals(expected, trades(instrument), instrument);
+        }
     }
 
     /** Expected trades of one instrument, from the generator's list of all trades. */
