@@ -50,7 +50,11 @@ public final class ItchReplay {
         this.speed = speed;
     }
 
-    /** Replay the whole file; the counts include the problems the decoder reported. */
+    /**
+     * Replay the whole file; the counts include the problems the decoder reported. A file that cannot be opened is an
+     * exception; one that breaks off (a frame cut short, corrupt gzip) still gives the counts of every message read
+     * before, with {@link ReplayCounts#readError()} saying where it broke off.
+     */
     public ReplayCounts run() throws IOException {
         ReplayCounts counts = new ReplayCounts();
         FrameDecoder decoder = newDecoder(counts);
@@ -60,7 +64,7 @@ public final class ItchReplay {
         long startNanos = System.nanoTime();
         long sequence = 0;
         try (BinaryFileInput input = BinaryFileInput.open(file)) {
-            for (int length = input.next(message); length >= 0; length = input.next(message)) {
+            for (int length = next(input, message, counts); length >= 0; length = next(input, message, counts)) {
                 if (speed == Speed.REAL_TIME && length >= Itch50Message.HEADER_LENGTH) {
                     long timestamp = Itch50.timestampNanos(message, 0, length);
                     firstTimestamp = firstTimestamp < 0 ? timestamp : firstTimestamp;
@@ -75,6 +79,15 @@ public final class ItchReplay {
             }
         }
         return counts;
+    }
+
+    private static int next(BinaryFileInput input, byte[] message, ReplayCounts counts) {
+        try {
+            return input.next(message);
+        } catch (IOException e) {
+            counts.readError(e.getMessage());
+            return -1;
+        }
     }
 
     private FrameDecoder newDecoder(ReplayCounts counts) {

@@ -58,6 +58,11 @@ public final class ReplayCommand implements Callable<Integer> {
         out.printf("elapsedMillis=%d messagesPerSecond=%d%n", elapsedNanos / 1_000_000,
                 counts.messages() * 1_000_000_000L / elapsedNanos);
         out.flush();
+        if (counts.readError() != null) {
+            spec.commandLine().getErr().println("tickbus: replay stopped before the end of the file, after "
+                    + counts.messages() + " messages (counted above): " + counts.readError());
+            return 1;
+        }
         return 0;
     }
 }

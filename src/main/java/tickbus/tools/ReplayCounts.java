@@ -23,6 +23,7 @@ public final class ReplayCounts implements EventSink {
     private long trades;
     private long bookUpdates;
     private long statuses;
+    private String readError;
 
     void message(byte type) {
         messages++;
@@ -31,6 +32,15 @@ public final class ReplayCounts implements EventSink {
 
     void problem(String kind) {
         problemsByKind.merge(kind, 1L, Long::sum);
+    }
+
+    void readError(String error) {
+        readError = error;
+    }
+
+    /** Why the file could not be read to its end, or null when it was. */
+    public String readError() {
+        return readError;
     }
 
     @Override

@@ -86,6 +86,26 @@ class ReplayCommandTest {
                 + missing, err.toString().strip());
     }
 
+    @Test
+    void aRecordingCutShortReplaysEveryWholeMessageThenSaysWhereItBrokeOff(@TempDir Path directory) throws Exception {
+        Path whole = SharedData.path(FILE);
+        Path cut = directory.resolve("cut.bin");
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(whole), 200_000));
+        CommandLine commandLine = tickbus.MainAccess.commandLine();
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(out, true));
+
+        assertEquals(1, commandLine.execute("replay", cut.toString(), "--trading-date", "2020-01-30"));
+
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(1).startsWith("messages=6529 "), lines.get(1));
+        assertEquals("problems=0", lines.get(4));
+        assertEquals("tickbus: replay stopped before the end of the file, after 6529 messages (counted above): "
+                + "BinaryFILE frame cut short by the end of the file: file=" + cut + ", frameOffset=199975, needed=36",
+                err.toString().strip());
+    }
+
     private static String level(List<BookLevel> levels) {
         BookLevel best = levels.get(0);
         return Prices.format(best.price(), 4) + "x" + best.size();
