@@ -2,7 +2,9 @@ package tickbus.strategy;
 
 import java.util.HashMap;
 import java.util.Map;
+import tickbus.event.BookUpdate;
 import tickbus.event.EventKind;
+import tickbus.event.MarketEvent;
 
 /**
  * The last sequence number delivered per (kind, source), to drop duplicates. A subscription almost always hears one
@@ -27,11 +29,31 @@ final class LastSequences {
         }
     }
 
+    /**
+     * Whether {@code event} is past the last one of its kind and source (or, for a book snapshot, as of it); if so,
+     * it becomes the last.
+     */
+    boolean advance(MarketEvent event) {
+        return advance(event.kind(), event.source(), event.sequence(), restates(event));
+    }
+
     /** Whether {@code sequence} is past the last one of this kind and source; if so, it becomes the last. */
     boolean advance(EventKind kind, String source, long sequence) {
+        return advance(kind, source, sequence, false);
+    }
+
+    /**
+     * Whether {@code event} restates the whole state as of its sequence number, and so is news even when an
+     * update with that number came first (a feed's book snapshot has its last message's number).
+     */
+    static boolean restates(MarketEvent event) {
+        return event instanceof BookUpdate book && book.snapshot();
+    }
+
+    private boolean advance(EventKind kind, String source, long sequence, boolean orEqual) {
         int slot = kind.ordinal();
         long[] last = source == recentSource[slot] ? recentLast[slot] : lookUp(slot, source);
-        if (last.length > 0 && sequence <= last[0]) {
+        if (last.length > 0 && (sequence < last[0] || sequence == last[0] && !orEqual)) {
             return false;
         }
         if (last.length == 0) {

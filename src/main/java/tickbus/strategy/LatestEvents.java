@@ -38,8 +38,10 @@ final class LatestEvents {
     MarketEvent keep(MarketEvent event) {
         int slot = slotOf(event);
         MarketEvent kept = latest[slot];
-        if (kept != null && !(event instanceof InstrumentStatus) && arrival[slot] > resetArrival()
-                && kept.source().equals(event.source()) && event.sequence() <= kept.sequence()) {
+        boolean sameSession = kept != null && !(event instanceof InstrumentStatus) && arrival[slot] > resetArrival()
+                && kept.source().equals(event.source());
+        if (sameSession && (event.sequence() < kept.sequence()
+                || event.sequence() == kept.sequence() && !LastSequences.restates(event))) {
             return null;
         }
         latest[slot] = event;

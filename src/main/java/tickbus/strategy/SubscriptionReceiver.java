@@ -218,7 +218,7 @@ final class SubscriptionReceiver {
             deliver(event);
             return;
         }
-        if (!lastSequences.advance(event.kind(), event.source(), event.sequence())) {
+        if (!lastSequences.advance(event)) {
             duplicates++;
             return;
         }

@@ -1,0 +1,74 @@
+package tickbus.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tickbus.event.BookLevel;
+import tickbus.event.BookUpdate;
+import tickbus.event.MarketEvent;
+import tickbus.testing.Await;
+
+/** Book updates are increments: what a subscription keeps or drops must leave the strategy a true book. */
+class SubscriptionReceiverBookTest {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Context strategyContext = vertx.getOrCreateContext();
+    private final List<MarketEvent> delivered = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() {
+        Await.result(vertx.close());
+    }
+
+    private static BookUpdate book(long sequence, boolean snapshot, List<BookLevel> bids, List<BookLevel> asks) {
+        return new BookUpdate("XSIM:AAA", "XSIM", "sim", sequence, sequence, sequence, 4, 0, snapshot, bids, asks);
+    }
+
+    private SubscriptionReceiver receiver(MarketData.Delivery delivery) {
+        return new SubscriptionReceiver(strategyContext, delivery, delivered::add,
+                new StrategyMetrics("books", new SimpleMeterRegistry()), 100);
+    }
+
+    private void whileTheStrategyIsBlocked(Runnable arrivals, int count) throws InterruptedException {
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        strategyContext.runOnContext(v -> {
+            blocked.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(blocked.await(20, TimeUnit.SECONDS), "strategy context never ran");
+        arrivals.run();
+        release.countDown();
+        Await.until(count + " deliveries", () -> delivered.size() >= count);
+    }
+
+    @Test
+    void aSnapshotAsOfTheLastIncrementDeliveredStillReachesTheStrategy() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.EVERY);
+        BookUpdate increment = book(7, false, List.of(new BookLevel(100, 6)), List.of());
+        BookUpdate snapshot = book(7, true, List.of(new BookLevel(100, 6), new BookLevel(99, 7)),
+                List.of(new BookLevel(101, 3)));
+        CountDownLatch received = new CountDownLatch(1);
+        strategyContext.runOnContext(v -> {
+            receiver.receive(increment);
+            receiver.receive(snapshot);
+            received.countDown();
+        });
+
+        assertTrue(received.await(20, TimeUnit.SECONDS), "strategy context never ran");
+        assertEquals(List.of(increment, snapshot), delivered, "the increment alone is not the book");
+    }
+}
