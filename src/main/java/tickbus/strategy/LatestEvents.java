@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import tickbus.event.BookUpdate;
 import tickbus.event.EventKind;
 import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
@@ -33,7 +34,8 @@ final class LatestEvents {
 
     /**
      * Keep {@code event} as the latest of its slot, unless it is an older or repeated event of the same source and
-     * session as the one kept. Returns the event it replaced, or null.
+     * session as the one kept; a book update is folded into the book kept, so that the levels it skips stay. Returns
+     * the event it replaced, or null.
      */
     MarketEvent keep(MarketEvent event) {
         int slot = slotOf(event);
@@ -44,7 +46,8 @@ final class LatestEvents {
                 || event.sequence() == kept.sequence() && !LastSequences.restates(event))) {
             return null;
         }
-        latest[slot] = event;
+        latest[slot] = sameSession && kept instanceof BookUpdate earlier && event instanceof BookUpdate later
+                ? BookIncrements.fold(earlier, later) : event;
         arrival[slot] = ++arrivals;
         return kept;
     }

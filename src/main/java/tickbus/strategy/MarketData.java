@@ -46,7 +46,8 @@ public interface MarketData {
         /** Each event. */
         EVERY,
         /**
-         * The latest quote and book when the handler is ready, intermediate ones counted and skipped; trades queued
+         * The latest quote and book when the handler is ready, intermediate ones counted and skipped (the levels
+         * that skipped book updates changed are folded into the update delivered); trades queued
          * as with {@link #EVERY} (a {@code GAP} status says how many were skipped if even that queue overflows).
          */
         CONFLATED

@@ -56,6 +56,20 @@ class SubscriptionReceiverBookTest {
     }
 
     @Test
+    void conflatedBookIncrementsAddUpToTheBookTheyWouldHaveBuilt() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.CONFLATED);
+        whileTheStrategyIsBlocked(() -> {
+            receiver.arrive(book(1, true, List.of(new BookLevel(100, 5), new BookLevel(99, 7)),
+                    List.of(new BookLevel(101, 3))));
+            receiver.arrive(book(2, false, List.of(new BookLevel(99, 0)), List.of(new BookLevel(102, 4))));
+            receiver.arrive(book(3, false, List.of(new BookLevel(100, 6)), List.of()));
+        }, 1);
+
+        assertEquals(List.of(book(3, true, List.of(new BookLevel(100, 6)),
+                List.of(new BookLevel(101, 3), new BookLevel(102, 4)))), delivered);
+    }
+
+    @Test
     void aSnapshotAsOfTheLastIncrementDeliveredStillReachesTheStrategy() throws InterruptedException {
         SubscriptionReceiver receiver = receiver(MarketData.Delivery.EVERY);
         BookUpdate increment = book(7, false, List.of(new BookLevel(100, 6)), List.of());
