@@ -9,6 +9,8 @@ import java.math.RoundingMode
 import java.util.EnumSet
 import tickbus.config.ConfigReader
 import tickbus.event.EventKind
+import tickbus.event.InstrumentState
+import tickbus.event.InstrumentStatus
 import tickbus.event.MarketEvent
 import tickbus.event.Quote
 import tickbus.strategy.StrategyContext
@@ -17,7 +19,8 @@ import tickbus.strategy.StrategyContext
  * Cross-venue spread between two listings of one instrument (e.g. `XNAS:AAPL` against `BATS:AAPL`): the mid
  * difference in basis points, and an arbitrage flag when one venue's bid crosses the other's ask. Publishes on each
  * two-sided quote of either leg at `tickbus.strategy.<name>`:
- * `{legA, legB, seqA, seqB, midA, midB, spreadBps, arbitrage: BUY_A_SELL_B|BUY_B_SELL_A|null, edge}`.
+ * `{legA, legB, seqA, seqB, midA, midB, spreadBps, arbitrage: BUY_A_SELL_B|BUY_B_SELL_A|null, edge}`. A leg whose
+ * quote turns one-sided, or that is halted, paused, stale or reset, has no price until its next two-sided quote.
  */
 class CrossVenueSpreadStrategy : CoroutineVerticle() {
 
@@ -56,10 +59,15 @@ class CrossVenueSpreadStrategy : CoroutineVerticle() {
     }
 
     private fun onEvent(event: MarketEvent) {
-        if (event !is Quote || !event.hasBid() || !event.hasAsk()) {
-            return
+        // A one-sided quote withdraws the other side, and a halt, stale data or a reset voids the quote held: either
+        // way the leg's last two-sided quote is no longer a price to cross against.
+        val current = when {
+            event is Quote && event.hasBid() && event.hasAsk() -> event
+            event is Quote -> null
+            event is InstrumentStatus && event.state() in VOIDING -> null
+            else -> return
         }
-        if (event.instrument() == settings.legA) quoteA = event else quoteB = event
+        if (event.instrument() == settings.legA) quoteA = current else quoteB = current
         val a = quoteA ?: return
         val b = quoteB ?: return
         strategy.publish(spread(a, b))
@@ -85,6 +93,9 @@ class CrossVenueSpreadStrategy : CoroutineVerticle() {
     private companion object {
         val BASIS_POINTS: BigDecimal = BigDecimal.valueOf(10_000)
         val TWO: BigDecimal = BigDecimal.valueOf(2)
+        val VOIDING: Set<InstrumentState> = EnumSet.of(InstrumentState.HALTED, InstrumentState.PAUSED,
+            InstrumentState.STALE, InstrumentState.RESET, InstrumentState.SUBSCRIPTION_FAILED,
+            InstrumentState.END_OF_SESSION)
 
         fun mid(quote: Quote): BigDecimal = (quote.bid() + quote.ask()).divide(TWO)
     }
