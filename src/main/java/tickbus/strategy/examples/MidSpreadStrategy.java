@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,13 +24,15 @@ import tickbus.strategy.StrategyVerticle;
 
 /**
  * Tracks mid, spread (in basis points) and trade VWAP per instrument, exactly, and publishes them every
- * {@code publishIntervalMillis} at {@code tickbus.strategy.<name>}.
+ * {@code publishIntervalMillis} at {@code tickbus.strategy.<name>}. A broken trade undoes the trade it names when that
+ * is one of the last {@value #MAX_REMEMBERED_TRADES} counted for the instrument.
  */
 public final class MidSpreadStrategy extends StrategyVerticle {
 
     private static final Logger LOG = LoggerFactory.getLogger(MidSpreadStrategy.class);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
     private static final BigDecimal BASIS_POINTS = BigDecimal.valueOf(10_000);
+    private static final int MAX_REMEMBERED_TRADES = 10_000;
 
     /** This strategy's configuration slice. */
     public record Settings(String name, List<String> instruments, long publishIntervalMillis) {
@@ -56,6 +59,20 @@ public final class MidSpreadStrategy extends StrategyVerticle {
         BigDecimal volume = BigDecimal.ZERO;
         long trades;
         long quotes;
+        /** The latest trades counted, by trade id: a break undoes the trade counted, not what the break carries. */
+        final Map<String, Trade> counted = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Trade> eldest) {
+                return size() > MAX_REMEMBERED_TRADES;
+            }
+        };
+
+        void add(Trade trade, int sign) {
+            BigDecimal size = sign < 0 ? trade.sizeDecimal().negate() : trade.sizeDecimal();
+            trades += sign;
+            volume = volume.add(size);
+            notional = notional.add(trade.priceDecimal().multiply(size));
+        }
     }
 
     @Override
@@ -74,12 +91,19 @@ public final class MidSpreadStrategy extends StrategyVerticle {
             instrument.mid = quote.bid().add(quote.ask()).divide(TWO);
             instrument.spreadBps = quote.ask().subtract(quote.bid()).multiply(BASIS_POINTS)
                     .divide(instrument.mid, MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_EVEN);
-        } else if (event instanceof Trade trade) {
-            long sign = trade.type() == TradeType.BROKEN ? -1 : 1;
-            instrument.trades += sign;
-            BigDecimal size = sign < 0 ? trade.sizeDecimal().negate() : trade.sizeDecimal();
-            instrument.volume = instrument.volume.add(size);
-            instrument.notional = instrument.notional.add(trade.priceDecimal().multiply(size));
+        } else if (event instanceof Trade trade && trade.type() != TradeType.BROKEN) {
+            instrument.add(trade, 1);
+            instrument.counted.put(trade.tradeId(), trade);
+        } else if (event instanceof Trade broken) {
+            // A break may carry price and size 0 (the feed forgot the trade), or name a trade never counted here.
+            Trade counted = instrument.counted.remove(broken.tradeId());
+            if (counted == null) {
+                LOG.warn("{}: broken trade not among the last {} counted, VWAP unchanged: instrument={}, tradeId={}, "
+                        + "seq={}", settings.name(), MAX_REMEMBERED_TRADES, broken.instrument(), broken.tradeId(),
+                        broken.sequence());
+                return;
+            }
+            instrument.add(counted, -1);
         }
     }
 
