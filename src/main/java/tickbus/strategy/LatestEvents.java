@@ -38,18 +38,29 @@ final class LatestEvents {
      * the event it replaced, or null.
      */
     MarketEvent keep(MarketEvent event) {
-        int slot = slotOf(event);
-        MarketEvent kept = latest[slot];
-        boolean sameSession = kept != null && !(event instanceof InstrumentStatus) && arrival[slot] > resetArrival()
-                && kept.source().equals(event.source());
-        if (sameSession && (event.sequence() < kept.sequence()
-                || event.sequence() == kept.sequence() && !LastSequences.restates(event))) {
+        if (isStale(event)) {
             return null;
         }
+        int slot = slotOf(event);
+        MarketEvent kept = latest[slot];
+        boolean sameSession = sameSession(kept, event, slot);
         latest[slot] = sameSession && kept instanceof BookUpdate earlier && event instanceof BookUpdate later
                 ? BookIncrements.fold(earlier, later) : event;
         arrival[slot] = ++arrivals;
         return kept;
+    }
+
+    /** Whether {@code event} is older than, or repeats, the one kept of its slot, from the same source and session. */
+    boolean isStale(MarketEvent event) {
+        int slot = slotOf(event);
+        MarketEvent kept = latest[slot];
+        return sameSession(kept, event, slot) && (event.sequence() < kept.sequence()
+                || event.sequence() == kept.sequence() && !LastSequences.restates(event));
+    }
+
+    private boolean sameSession(MarketEvent kept, MarketEvent event, int slot) {
+        return kept != null && !(event instanceof InstrumentStatus) && arrival[slot] > resetArrival()
+                && kept.source().equals(event.source());
     }
 
     /** A {@code RESET} restarts sequence numbers: events kept before it may be replaced by any later one. */

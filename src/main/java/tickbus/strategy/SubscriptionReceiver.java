@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.event.EventKind;
@@ -65,7 +66,8 @@ final class SubscriptionReceiver {
     private long coalescedStatuses;
     private boolean drainScheduled;
     private long conflated;
-    private volatile long duplicates;
+    /** Counted on the intake thread and on the strategy's context. */
+    private final AtomicLong duplicates = new AtomicLong();
     private volatile boolean closed;
 
     SubscriptionReceiver(Context context, MarketData.Delivery delivery, Handler<MarketEvent> handler,
@@ -119,6 +121,11 @@ final class SubscriptionReceiver {
      * that no later event overtakes it through the queue.
      */
     private void keepLatest(MarketEvent event) {
+        // Not one the strategy will never see: it has this one, or a newer one, already.
+        if (latest.isStale(event)) {
+            duplicates.incrementAndGet();
+            return;
+        }
         if (event instanceof InstrumentStatus) {
             behind = true;
         } else if (!conflates(event)) {
@@ -219,7 +226,7 @@ final class SubscriptionReceiver {
             return;
         }
         if (!lastSequences.advance(event)) {
-            duplicates++;
+            duplicates.incrementAndGet();
             return;
         }
         deliver(event);
@@ -251,7 +258,7 @@ final class SubscriptionReceiver {
     }
 
     long duplicatesDropped() {
-        return duplicates;
+        return duplicates.get();
     }
 
     synchronized long conflated() {

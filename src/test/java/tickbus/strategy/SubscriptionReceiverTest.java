@@ -317,4 +317,18 @@ class SubscriptionReceiverTest {
         Await.until("the new session's quote 3", () -> delivered.contains(newSessionQuote(3)));
         assertEquals(0, receiver.duplicatesDropped());
     }
+
+    @Test
+    void aRepeatedEventWhileBehindIsADuplicateNotAnEventSkipped() throws InterruptedException {
+        SubscriptionReceiver receiver = receiver(MarketData.Delivery.EVERY, MAX_PENDING);
+        whileTheStrategyIsBlocked(() -> {
+            LongStream.rangeClosed(1, 110).forEach(sequence -> receiver.arrive(quote(sequence)));
+            receiver.arrive(quote(105));
+        }, MAX_PENDING + 2);
+
+        assertTrue(gapAt(delivered, MAX_PENDING).reason().startsWith("strategy behind: skipped=9 events,"),
+                "quotes 101 to 109 are the ones it will never see: " + delivered.get(MAX_PENDING));
+        assertEquals(quote(110), delivered.get(MAX_PENDING + 1));
+        assertEquals(1, receiver.duplicatesDropped());
+    }
 }
