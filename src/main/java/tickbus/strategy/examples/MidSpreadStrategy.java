@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import tickbus.Addresses;
 import tickbus.config.ConfigReader;
 import tickbus.event.EventKind;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
 import tickbus.event.Quote;
 import tickbus.event.Trade;
@@ -24,7 +26,8 @@ import tickbus.strategy.StrategyVerticle;
 
 /**
  * Tracks mid, spread (in basis points) and trade VWAP per instrument, exactly, and publishes them every
- * {@code publishIntervalMillis} at {@code tickbus.strategy.<name>}. A broken trade undoes the trade it names when that
+ * {@code publishIntervalMillis} at {@code tickbus.strategy.<name>}: mid and spread are null while a side is missing
+ * or since a {@code RESET}, until the next two-sided quote. A broken trade undoes the trade it names when that
  * is one of the last {@value #MAX_REMEMBERED_TRADES} counted for the instrument.
  */
 public final class MidSpreadStrategy extends StrategyVerticle {
@@ -91,6 +94,11 @@ public final class MidSpreadStrategy extends StrategyVerticle {
             instrument.mid = quote.bid().add(quote.ask()).divide(TWO);
             instrument.spreadBps = quote.ask().subtract(quote.bid()).multiply(BASIS_POINTS)
                     .divide(instrument.mid, MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_EVEN);
+        } else if (event instanceof Quote || event instanceof InstrumentStatus status
+                && status.state() == InstrumentState.RESET) {
+            // A side withdrawn leaves no mid; a reset voids the quote it came from.
+            instrument.mid = null;
+            instrument.spreadBps = null;
         } else if (event instanceof Trade trade && trade.type() != TradeType.BROKEN) {
             instrument.add(trade, 1);
             instrument.counted.put(trade.tradeId(), trade);

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tickbus.Addresses;
 import tickbus.TickbusNode;
-import tickbus.event.EventKind;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
 import tickbus.event.Quote;
 import tickbus.event.Side;
@@ -82,5 +84,33 @@ class MidSpreadStrategyTest {
         JsonObject output = firstOutputWithAQuote();
         assertEquals(List.of("10", "100", 1L), List.of(output.getString("vwap"), output.getString("volume"),
                 output.getLong("trades")), output.encode());
+    }
+
+    private JsonObject firstOutputWithATrade() {
+        Await.until("an output after the trade", Duration.ofSeconds(20),
+                () -> outputs.stream().anyMatch(output -> output.getLong("trades") == 1), outputs::toString);
+        return outputs.stream().filter(output -> output.getLong("trades") == 1).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aQuoteWithoutABidLeavesNoMid() {
+        publish(new Quote(INSTRUMENT, "XSIM", "sim", 1, 1, 1, 2, 0, 1_000, 10, 1_002, 10));
+        publish(new Quote(INSTRUMENT, "XSIM", "sim", 2, 2, 2, 2, 0, 0, 0, 1_002, 10));
+        publish(trade(3, "t1", 1_001, 100, TradeType.REGULAR));
+
+        JsonObject output = firstOutputWithATrade();
+        assertEquals(Arrays.asList(null, null), Arrays.asList(output.getString("mid"), output.getString("spreadBps")),
+                "the bid of quote 1 was withdrawn by quote 2: " + output.encode());
+    }
+
+    @Test
+    void aResetDiscardsTheMid() {
+        publish(new Quote(INSTRUMENT, "XSIM", "sim", 1, 1, 1, 2, 0, 1_000, 10, 1_002, 10));
+        publish(new InstrumentStatus(INSTRUMENT, "XSIM", "sim", 2, 2, 2, InstrumentState.RESET, 0, 0, "new session"));
+        publish(trade(1, "t1", 1_001, 100, TradeType.REGULAR));
+
+        JsonObject output = firstOutputWithATrade();
+        assertEquals(Arrays.asList(null, null), Arrays.asList(output.getString("mid"), output.getString("spreadBps")),
+                "quote 1 belongs to the session the reset ended: " + output.encode());
     }
 }
