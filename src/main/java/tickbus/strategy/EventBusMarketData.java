@@ -56,7 +56,12 @@ final class EventBusMarketData implements MarketData {
             for (EventKind kind : wanted) {
                 consumers.add(node.vertx().eventBus().consumer(Addresses.marketData(kind, instrument), intake));
             }
-            consumers.add(node.vertx().eventBus().consumer(replyAddress, intake));
+            // A feed answers with its whole state of the instrument (book, quote, status), whatever kinds were asked.
+            consumers.add(node.vertx().eventBus().<MarketEvent>consumer(replyAddress, message -> {
+                if (wanted.contains(message.body().kind())) {
+                    intake.handle(message);
+                }
+            }));
             registered.complete(consumers);
         });
         return registered.future().compose(consumers -> {
