@@ -8,6 +8,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,9 +131,19 @@ public final class StrategyContext {
         subscribing.remove(subscription);
     }
 
-    /** Subscribe every instrument to the same handler; completes when all are registered. */
+    /**
+     * Subscribe every instrument to the same handler; completes when all are registered. An instrument listed twice
+     * fails it before any subscription (each of its events would reach the handler twice).
+     */
     public Future<Void> subscribeAll(List<String> instruments, Set<EventKind> kinds, MarketData.Delivery delivery,
             Handler<MarketEvent> handler) {
+        Set<String> distinct = new HashSet<>();
+        for (String instrument : instruments) {
+            if (!distinct.add(instrument)) {
+                return Future.failedFuture(new IllegalArgumentException(
+                        "instrument listed twice, its events would reach the handler twice: instrument=" + instrument));
+            }
+        }
         List<Future<MarketDataSubscription>> pending = new ArrayList<>();
         for (String instrument : instruments) {
             pending.add(subscribe(instrument, kinds, delivery, handler));

@@ -72,4 +72,18 @@ class StrategyContextTest {
                 subscribed.future().cause().getMessage());
         assertEquals(0, TickbusNode.of(vertx).demand().localCount(INSTRUMENT));
     }
+
+    @Test
+    void anInstrumentListedTwiceIsRefusedRatherThanDeliveredTwice() {
+        Await.result(TickbusNode.start(vertx));
+        Future<Void> subscribed = Future.future(promise -> vertx.getOrCreateContext().runOnContext(v ->
+                StrategyContext.of(vertx, "twice").subscribeAll(List.of(INSTRUMENT, "XSIM:BBB", INSTRUMENT),
+                        EnumSet.of(EventKind.TRADE), MarketData.Delivery.EVERY, event -> { }).onComplete(promise)));
+        Await.until("the subscription done", () -> subscribed.isComplete());
+
+        assertTrue(subscribed.failed(), "each event of " + INSTRUMENT + " would reach the handler twice");
+        assertEquals("instrument listed twice, its events would reach the handler twice: instrument=" + INSTRUMENT,
+                subscribed.cause().getMessage());
+        assertEquals(0, TickbusNode.of(vertx).demand().localCount(INSTRUMENT));
+    }
 }
