@@ -4,6 +4,7 @@
 //          "config": {"instruments": ["XSIM:AAPL"], "fastPeriod": 5, "slowPeriod": 20}}
 // Output at tickbus.strategy.<name>, after slowPeriod trades, on every trade:
 //   {instrument, seq, price, emaFast, emaSlow, momentumBps, signal: UP|DOWN|FLAT, crossed}
+// crossed: the signal is UP and the last one not FLAT was DOWN, or the other way round.
 import groovy.transform.CompileStatic
 import groovy.transform.Field
 import io.vertx.core.Promise
@@ -41,7 +42,8 @@ class Averages {
     BigDecimal fast
     BigDecimal slow
     int trades
-    String signal = 'FLAT'
+    /** The last UP or DOWN: a cross may touch (FLAT) on its way. */
+    String direction
 }
 
 @CompileStatic
@@ -74,8 +76,10 @@ void onTrade(Trade trade) {
     }
     int direction = s.fast.compareTo(s.slow)
     String signal = direction > 0 ? 'UP' : direction < 0 ? 'DOWN' : 'FLAT'
-    boolean crossed = signal != 'FLAT' && s.signal != 'FLAT' && signal != s.signal
-    s.signal = signal
+    boolean crossed = signal != 'FLAT' && s.direction != null && signal != s.direction
+    if (signal != 'FLAT') {
+        s.direction = signal
+    }
     BigDecimal momentumBps = s.fast.subtract(s.slow, MATH).multiply(BigDecimal.valueOf(10_000), MATH).divide(s.slow, MATH)
     strategy.publish([instrument : trade.instrument(), seq: trade.sequence(), price: price.toPlainString(),
                       emaFast    : plain(s.fast), emaSlow: plain(s.slow),
