@@ -238,9 +238,12 @@ final class SubscriptionReceiver {
         try {
             handler.handle(event);
             strategy.eventDelivered();
-        } catch (VirtualMachineError e) {
-            throw e;
         } catch (Throwable e) {
+            // A stack overflow unwound the handler's own frames: a handler bug like any other. Escaping, it would
+            // leave a worker strategy's drain scheduled for ever, and the subscription silent.
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw e;
+            }
             long unreported = strategy.handlerFailed(System.nanoTime());
             if (unreported > 0) {
                 LOG.error("strategy handler failed, the subscription keeps receiving: strategy={}, instrument={}, "

@@ -331,4 +331,24 @@ class SubscriptionReceiverTest {
         assertEquals(quote(110), delivered.get(MAX_PENDING + 1));
         assertEquals(1, receiver.duplicatesDropped());
     }
+
+    @Test
+    void aHandlerThatOverflowsItsStackIsCountedAndTheSubscriptionKeepsReceiving() throws InterruptedException {
+        StrategyMetrics metrics = new StrategyMetrics("recursive", new SimpleMeterRegistry());
+        SubscriptionReceiver receiver = new SubscriptionReceiver(strategyContext, MarketData.Delivery.EVERY, event -> {
+            if (event.sequence() == 1) {
+                throw new StackOverflowError();
+            }
+            delivered.add(event);
+        }, metrics, MAX_PENDING);
+        receiver.arrive(quote(1));
+        CountDownLatch drained = new CountDownLatch(1);
+        strategyContext.runOnContext(v -> drained.countDown());
+        assertTrue(drained.await(20, TimeUnit.SECONDS), "strategy context never ran");
+        receiver.arrive(quote(2));
+
+        Await.until("quote 2 after the failure", java.time.Duration.ofSeconds(5), () -> delivered.contains(quote(2)),
+                () -> "failures=" + metrics.handlerFailures());
+        assertEquals(1, metrics.handlerFailures());
+    }
 }
