@@ -21,14 +21,16 @@ function onQuote(quote) {
   const bidSize = quote.bidSize();
   const askSize = quote.askSize();
   const depth = BigDecimal.valueOf(bidSize + askSize);
-  const imbalance = BigDecimal.valueOf(bidSize - askSize).divide(depth, 4, RoundingMode.HALF_EVEN);
+  const difference = BigDecimal.valueOf(bidSize - askSize);
+  const imbalance = difference.divide(depth, 4, RoundingMode.HALF_EVEN);
   const microPrice = quote.bid().multiply(BigDecimal.valueOf(askSize))
       .add(quote.ask().multiply(BigDecimal.valueOf(bidSize)))
       .divide(depth, 6, RoundingMode.HALF_EVEN);
   let pressure = 'NEUTRAL';
-  if (imbalance.compareTo(threshold) >= 0) {
+  // Against the exact ratio, not the rounded one printed: 64,999 against 35,001 is 0.29998, below a 0.3 threshold.
+  if (difference.compareTo(threshold.multiply(depth)) >= 0) {
     pressure = 'BID';
-  } else if (imbalance.compareTo(negativeThreshold) <= 0) {
+  } else if (difference.compareTo(negativeThreshold.multiply(depth)) <= 0) {
     pressure = 'ASK';
   }
   strategy.publish({

@@ -57,10 +57,30 @@ class JsStrategyIT {
             assertEquals(INSTRUMENT, output.getString("instrument"));
             assertEquals(imbalance.toPlainString(), output.getString("imbalance"), output.encode());
             assertEquals(microPrice.stripTrailingZeros().toPlainString(), output.getString("microPrice"));
-            String pressure = imbalance.compareTo(new BigDecimal("0.3")) >= 0 ? "BID"
-                    : imbalance.compareTo(new BigDecimal("-0.3")) <= 0 ? "ASK" : "NEUTRAL";
+            BigDecimal difference = BigDecimal.valueOf(quote.bidSize() - quote.askSize());
+            String pressure = difference.compareTo(new BigDecimal("0.3").multiply(depth)) >= 0 ? "BID"
+                    : difference.compareTo(new BigDecimal("-0.3").multiply(depth)) <= 0 ? "ASK" : "NEUTRAL";
             assertEquals(pressure, output.getString("pressure"), output.encode());
         }
+    }
+
+    @Test
+    void pressureComparesTheExactImbalanceNotTheRoundedOne() {
+        String instrument = "XHAND:ZZZ";
+        List<JsonObject> outputs = node.outputs("imbalance-edge");
+        node.deploy(new JsonObject().put("name", "imbalance-edge").put("verticle", "js:strategies/imbalance.js")
+                .put("worker", true).put("config", new JsonObject().put("name", "imbalance-edge")
+                        .put("instruments", new JsonArray().add(instrument)).put("threshold", "0.3")));
+        long[][] sizes = {{64_999, 35_001}, {65_000, 35_000}, {35_001, 64_999}, {35_000, 65_000}};
+        for (int i = 0; i < sizes.length; i++) {
+            node.vertx.eventBus().publish(tickbus.Addresses.marketData(EventKind.QUOTE, instrument), new Quote(
+                    instrument, "XHAND", "hand", i + 1, i + 1, i + 1, 2, 0, 10_000, sizes[i][0], 10_002, sizes[i][1]));
+        }
+
+        tickbus.testing.Await.until("4 outputs", java.time.Duration.ofSeconds(20), () -> outputs.size() >= 4,
+                () -> outputs.toString());
+        assertEquals(List.of("0.3000 NEUTRAL", "0.3000 BID", "-0.3000 NEUTRAL", "-0.3000 ASK"), outputs.stream()
+                .map(output -> output.getString("imbalance") + " " + output.getString("pressure")).toList());
     }
 
     @Test
