@@ -3,15 +3,12 @@ package tickbus.feed.http;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import tickbus.event.EventSink;
 import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
-import tickbus.event.Quote;
 import tickbus.feed.DecoderContext;
 import tickbus.feed.FeedClock;
 import tickbus.feed.FrameDecoder;
@@ -50,10 +47,11 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
     private final FrameHeader header = new FrameHeader();
     private final SnapshotGate gate = new SnapshotGate();
     private final List<MarketEvent> pending = new ArrayList<>();
-    private final Map<String, Quote> latestQuotes = new HashMap<>();
     private final EventSink gated = this::hold;
     private final NormalizerAnomalies anomalies = new NormalizerAnomalies();
     private FixmlNormalizer normalizer;
+    /** The last log position of the last document decoded: the sequence of the state sent to a new subscriber. */
+    private long lastPosition;
     private byte[] scratch = new byte[INITIAL_SCRATCH_BYTES];
 
     /**
@@ -110,12 +108,10 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
             throw e;
         }
         for (MarketEvent event : pending) {
-            if (event instanceof Quote quote) {
-                latestQuotes.put(quote.instrument(), quote);
-            }
             context.sink().accept(event);
         }
         pending.clear();
+        lastPosition = header.lastPosition;
         reportIdConflicts(idConflictsBefore, sequence, header.lastPosition);
     }
 
@@ -133,11 +129,14 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
         normalizer.mktDataFull(message);
     }
 
+    /**
+     * The instrument's book and top as they are now, when trusted: books are kept for instruments nobody wants, so
+     * the quote last published may be long out of date.
+     */
     @Override
     public void snapshot(String instrument, EventSink sink) {
-        Quote latest = latestQuotes.get(instrument);
-        if (latest != null && gate.trusts(instrument)) {
-            sink.accept(latest);
+        if (gate.trusts(instrument)) {
+            normalizer.currentState(instrument, lastPosition, sink);
         }
     }
 
@@ -151,7 +150,6 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
         anomalies.report(normalizer.counters(), context);
         normalizer = new FixmlNormalizer(config, context::wanted, gated);
         anomalies.restart();
-        latestQuotes.clear();
         gate.awaitAll();
     }
 
@@ -164,7 +162,6 @@ final class HttpFixmlDecoder implements FrameDecoder, FixmlListener {
     /** Positions {@code first..last} will never be delivered: say so, distrust every book, ask for snapshots. */
     private void lost(long first, long last, String reason) {
         gate.awaitAll();
-        latestQuotes.clear();
         long now = FeedClock.nanos(context.clock());
         for (String instrument : demanded.get()) {
             if (context.wanted(instrument)) {

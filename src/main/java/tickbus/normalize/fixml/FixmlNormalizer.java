@@ -90,6 +90,23 @@ public final class FixmlNormalizer implements FixmlListener {
         return books.lastIdConflict();
     }
 
+    /**
+     * The book of {@code instrument} and its top as they are now, as a snapshot {@code BookUpdate} and a
+     * {@code Quote} at {@code sequence}, for a subscriber that just arrived; nothing for an instrument without a
+     * book, or whose book never had a level. Whether the book can be trusted is the caller's to know.
+     */
+    public void currentState(String instrument, long sequence, EventSink out) {
+        InstrumentBook book = books.withId(instrument);
+        if (book == null || !book.shown()) {
+            return;
+        }
+        out.accept(new BookUpdate(book.instrument, config.venue(), config.source(), sequence, receiveTimeNanos,
+                receiveTimeNanos, config.priceScale(), SIZE_SCALE, true, book.bids.levels(), book.asks.levels()));
+        out.accept(new Quote(book.instrument, config.venue(), config.source(), sequence, receiveTimeNanos,
+                receiveTimeNanos, config.priceScale(), SIZE_SCALE, book.bids.bestPrice(), book.bids.bestSize(),
+                book.asks.bestPrice(), book.asks.bestSize()));
+    }
+
     @Override
     public void mktDataInc(MktDataInc message) {
         for (int i = 0; i < message.entryCount(); i++) {

@@ -28,6 +28,11 @@ final class InstrumentBook {
         return bids.isEmpty() && asks.isEmpty();
     }
 
+    /** Whether the book has levels or a quote of it may have gone out: an empty, never quoted book shows nothing. */
+    boolean shown() {
+        return !isEmpty() || everQuoted;
+    }
+
     /** Forgets the last published quote, so the next change publishes one whatever it shows. */
     void forgetQuote() {
         quoted = false;
@@ -40,7 +45,7 @@ final class InstrumentBook {
      * have gone out.
      */
     boolean clearForSnapshot() {
-        boolean shown = !isEmpty() || everQuoted;
+        boolean shown = shown();
         bids.clear();
         asks.clear();
         quoted = false;

@@ -45,6 +45,11 @@ final class InstrumentBooks {
         return byId.containsKey(instrument) ? null : instrument;
     }
 
+    /** The book whose events carry {@code instrument}, or null. */
+    InstrumentBook withId(String instrument) {
+        return byId.get(instrument);
+    }
+
     /** Every book. */
     Collection<InstrumentBook> all() {
         return byId.values();

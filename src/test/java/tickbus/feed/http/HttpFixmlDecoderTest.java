@@ -8,12 +8,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import tickbus.event.BookLevel;
 import tickbus.event.BookUpdate;
 import tickbus.event.EventSink;
 import tickbus.event.InstrumentState;
@@ -45,6 +47,7 @@ class HttpFixmlDecoderTest {
     private final AtomicInteger snapshotRequests = new AtomicInteger();
     private final Map<String, Long> bookAnomalies = new TreeMap<>();
     private final QuarantineLog quarantine = new QuarantineLog(10, 1_000_000, 1_024);
+    private final Set<String> wanted = new HashSet<>(Set.of(ID, CONTRACT));
     private final HttpFixmlDecoder decoder = decoder();
     private final FixmlWriter writer = new FixmlWriter(8);
 
@@ -172,9 +175,26 @@ class HttpFixmlDecoderTest {
         decoder.snapshot(ID, after::add);
         decode(frame(0, 1, List.of(), 0, writer.startBatch(0, 1).mktDataInc(1, List.of(bid(PRICE, 11))).finish()), 1);
 
-        assertEquals(List.of("Quote@1"), kinds(before), "a new subscriber gets the latest quote");
+        assertEquals(List.of("BookUpdate@1", "Quote@1"), kinds(before), "a new subscriber gets the book and its top");
         assertEquals(List.of(), after);
         assertEquals(List.of("BookUpdate@1", "Quote@1"), kinds(published), "nothing after the reset");
+    }
+
+    @Test
+    void aNewSubscriberGetsTheBookAndTopAsTheyAreNowNotTheQuoteLastPublished() {
+        decode(frame(0, 1, List.of(), 0, writer.startBatch(0, 1).mktDataInc(1, List.of(bid(PRICE, 10))).finish()), 1);
+        // Nobody wants SIM001 for a while; its book is still kept (every instrument is polled) and its top moves.
+        wanted.remove(ID);
+        decode(frame(1, 2, List.of(), 0, writer.startBatch(1, 2).mktDataInc(2, List.of(bid(PRICE + TICK, 3))).finish()),
+                2);
+        wanted.add(ID);
+        List<MarketEvent> state = new ArrayList<>();
+        decoder.snapshot(ID, state::add);
+
+        assertEquals(List.of("BookUpdate@2", "Quote@2"), kinds(state));
+        assertEquals(List.of(new BookLevel(PRICE + TICK, 3), new BookLevel(PRICE, 10)), ((BookUpdate) state.get(0))
+                .bids(), "the subscriber's book starts from ours, not from nothing");
+        assertEquals(PRICE + TICK, ((Quote) state.get(1)).bidPrice(), "the top of book now, not " + PRICE + " x 10");
     }
 
     @Test
@@ -245,7 +265,7 @@ class HttpFixmlDecoderTest {
 
             @Override
             public boolean wanted(String instrument) {
-                return ID.equals(instrument) || CONTRACT.equals(instrument);
+                return wanted.contains(instrument);
             }
 
             @Override
