@@ -323,9 +323,14 @@ final class HttpFeedConnection implements FeedConnection {
         return subscribed;
     }
 
+    /** A left instrument's book stops being updated: the decoder must not restate it until a snapshot. */
     @Override
     public Future<Void> unsubscribe(String instrument) {
-        return settings.followDemand() ? instruments.leave(symbolOf(instrument)) : Future.succeededFuture();
+        if (!settings.followDemand()) {
+            return Future.succeededFuture();
+        }
+        awaitingSnapshot.add(instrument);
+        return instruments.leave(symbolOf(instrument));
     }
 
     private void snapshotsAppended(ResponseRange range) {

@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import tickbus.Addresses;
 import tickbus.event.BookUpdate;
 import tickbus.event.FeedState;
 import tickbus.event.MarketEvent;
@@ -72,6 +74,42 @@ class HttpFeedDemandIT {
             assertTrue(fixture.server.polls().stream().allMatch(poll -> poll.instruments() == null),
                     "polls ask for every instrument");
             assertEquals(0, fixture.protocol.counters().snapshotRequests());
+        }
+    }
+
+    @Test
+    void anInstrumentNoLongerPolledIsNotRestatedFromTheBookItStoppedUpdating() {
+        try (HttpFeedFixture fixture = new HttpFeedFixture(FixmlSimSettings.forTests(3, 100_000, 50))) {
+            fixture.deploy(new JsonObject());
+            fixture.harness.awaitState(FeedState.LIVE);
+            fixture.follow(FIRST);
+            awaitActive(fixture, FIRST);
+            fixture.follow(SECOND);
+            awaitActive(fixture, SECOND);
+            fixture.unfollow(FIRST);
+            Await.until(FIRST + " released", () -> fixture.feed.subscriptionState(FIRST) == SubscriptionState.UNSUBSCRIBED);
+            Await.until("a poll for SIM002 alone", () -> fixture.server.polls().stream()
+                    .anyMatch(poll -> "SIM002".equals(poll.instruments())));
+            // SIM001's book moves on at the server; the feed no longer sees it.
+            long head = fixture.server.generate(300);
+            List<Long> second = fixture.incrementPositions("SIM002", 0);
+            fixture.awaitUpdate(SECOND, null, second.get(second.size() - 1));
+            assertTrue(fixture.incrementPositions("SIM001", head - 300).size() > 0);
+
+            // What a subscriber arriving now is told first, before its demand brings SIM001 back into the polls.
+            List<MarketEvent> replies = new CopyOnWriteArrayList<>();
+            String replyAddress = Addresses.snapshotReply(java.util.UUID.randomUUID());
+            Await.result(fixture.harness.vertx.eventBus().<MarketEvent>consumer(replyAddress, m -> replies.add(m.body()))
+                    .completion());
+            for (String instrument : List.of(FIRST, SECOND)) {
+                fixture.harness.vertx.eventBus().publish(Addresses.SNAPSHOT_REQUESTS, new JsonObject()
+                        .put("instrument", instrument).put("replyAddress", replyAddress));
+            }
+            Await.until("the state of SIM002, asked for second", () -> replies.stream()
+                    .anyMatch(event -> event.instrument().equals(SECOND)));
+
+            assertEquals(List.of(), replies.stream().filter(event -> event.instrument().equals(FIRST)).toList(),
+                    "SIM001's book missed every update since it left the polls");
         }
     }
 
