@@ -69,6 +69,11 @@ public record HttpFeedSettings(Endpoint endpoint, Timeouts timeouts, long maxRes
                 quarantineReader.intValue("maxEntries", 64, 1, 100_000),
                 quarantineReader.longValue("maxBytes", 4L * 1024 * 1024, 1_024, 1L << 32),
                 quarantineReader.intValue("maxPrefixBytes", 64 * 1024, 0, 16 * 1024 * 1024));
+        if (quarantine.maxBytes() < quarantine.maxPrefixBytes() + QuarantineLog.ENTRY_OVERHEAD_BYTES) {
+            throw quarantineReader.error("maxBytes", "value=" + quarantine.maxBytes()
+                    + "; expected at least maxPrefixBytes=" + quarantine.maxPrefixBytes() + " + "
+                    + QuarantineLog.ENTRY_OVERHEAD_BYTES + ": one entry must fit");
+        }
         quarantineReader.rejectUnknownKeys();
         reader.rejectUnknownKeys();
         return new HttpFeedSettings(endpoint, timeouts, maxResponseBytes, followDemand, maxRetryAfterMillis,

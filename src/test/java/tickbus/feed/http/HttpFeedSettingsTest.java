@@ -41,6 +41,8 @@ class HttpFeedSettingsTest {
         assertError(new JsonObject().put("baseUrl", "http://x").put("quarantine", new JsonObject().put("maxEntrys", 1)),
                 "config.settings.quarantine.maxEntrys");
         assertError(new JsonObject().put("baseUrl", "http://x").put("waitMilis", 1), "config.settings.waitMilis");
+        assertError(new JsonObject().put("baseUrl", "http://x").put("quarantine", new JsonObject().put("maxBytes", 1_024)),
+                "config.settings.quarantine.maxBytes: value=1024; expected at least maxPrefixBytes=65536 + 96");
     }
 
     @Test
