@@ -28,6 +28,14 @@ class RetryAfterTest {
     }
 
     @Test
+    void theObsoleteHttpDateFormatsEveryRecipientMustAcceptAreReadToo() {
+        // RFC 9110 §5.6.7: RFC 850 and asctime dates; NOW_MILLIS + 30 s is Tuesday, 14 November 2023, 22:13:50 GMT.
+        assertEquals(30_000, RetryAfter.millis("Tuesday, 14-Nov-23 22:13:50 GMT", NOW_MILLIS, MAX_MILLIS));
+        assertEquals(30_000, RetryAfter.millis("Tue Nov 14 22:13:50 2023", NOW_MILLIS, MAX_MILLIS));
+        assertEquals(0, RetryAfter.millis("Sun Nov  5 22:13:50 2023", NOW_MILLIS, MAX_MILLIS), "a day padded, past");
+    }
+
+    @Test
     void anAbsentOrUnreadableValueLeavesTheEnginesBackoffAlone() {
         assertEquals(RetryAfter.NONE, RetryAfter.millis(null, NOW_MILLIS, MAX_MILLIS));
         assertEquals(RetryAfter.NONE, RetryAfter.millis("  ", NOW_MILLIS, MAX_MILLIS));
