@@ -67,9 +67,13 @@ final class LongPollClient {
                 settings.maxRetryAfterMillis());
     }
 
-    /** Whether a poll carrying {@code instruments} fits the server's request-line limit. */
-    boolean fits(String instruments) {
-        return target.fits(instruments);
+    /**
+     * Why a poll carrying {@code instruments} would not fit the server's request-line limit, or null when it fits.
+     */
+    String tooLong(String instruments) {
+        int chars = target.requestLineChars(instruments);
+        return chars <= settings.maxRequestLineChars() ? null : "requestLineChars=" + chars + ", maxRequestLineChars="
+                + settings.maxRequestLineChars();
     }
 
     /** Closes the pool: requests in flight fail, connections close. */

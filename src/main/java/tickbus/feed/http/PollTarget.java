@@ -30,10 +30,10 @@ final class PollTarget {
         return instruments == null ? path : path + "?" + FixmlLongPoll.PARAM_INSTRUMENTS + "=" + instruments;
     }
 
-    /** Whether a poll carrying {@code instruments} fits the server's request-line limit at the largest cursor. */
-    boolean fits(String instruments) {
+    /** The request line of a poll carrying {@code instruments} at the largest cursor, in chars. */
+    int requestLineChars(String instruments) {
         String longest = updatesUri(Long.MAX_VALUE, instruments, settings.timeouts().waitMillis());
-        return longest.length() + REQUEST_LINE_OVERHEAD.length() <= settings.maxRequestLineChars();
+        return longest.length() + REQUEST_LINE_OVERHEAD.length();
     }
 
     /** A request; its idle timeout covers the server's hold of {@code waitMillis} plus the idle allowance. */

@@ -74,10 +74,11 @@ final class PolledInstruments {
         if (existing != null) {
             return existing.done.future();
         }
-        if (!client.fits(parameterWith(symbol))) {
-            return Future.failedFuture(new SubscriptionException("poll request line would exceed max: instruments="
-                    + (all().size() + 1) + ", symbol=" + symbol + "; raise maxRequestLineChars if the server allows",
-                    true));
+        String tooLong = client.tooLong(parameterWith(symbol));
+        if (tooLong != null) {
+            return Future.failedFuture(new SubscriptionException("poll request line would exceed max: " + tooLong
+                    + ", instruments=" + (all().size() + 1) + ", symbol=" + symbol
+                    + "; raise maxRequestLineChars if the server allows", true));
         }
         Change change = change(symbol);
         joining.put(symbol, change);
