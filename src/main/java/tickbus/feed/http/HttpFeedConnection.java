@@ -29,6 +29,7 @@ final class HttpFeedConnection implements FeedConnection {
     private final PolledInstruments instruments;
     private final Promise<FeedConnection> established = Promise.promise();
     private final Set<String> awaitingSnapshot = new LinkedHashSet<>();
+    private final CoalescedRequest snapshotsOfAll = new CoalescedRequest();
     private HttpExchange poll;
     private long connectTimer = -1;
     private long cursor;
@@ -259,9 +260,17 @@ final class HttpFeedConnection implements FeedConnection {
         });
     }
 
-    /** A worker quarantined a document: every book waits for a snapshot, so ask for them (the cursor stays). */
+    /**
+     * A worker quarantined a document: every book waits for a snapshot, so ask for them (the cursor stays). One
+     * request at a time: asked for again meanwhile, it is sent once more after (the one in flight may have been
+     * appended before the range lost since), however many documents were quarantined.
+     */
     void requestSnapshotsOfAll() {
+        if (!snapshotsOfAll.start()) {
+            return;
+        }
         client.snapshot(allPolledParameter()).onComplete(result -> {
+            boolean again = snapshotsOfAll.finished();
             if (closed) {
                 return;
             }
@@ -270,6 +279,8 @@ final class HttpFeedConnection implements FeedConnection {
                 snapshotFailed("snapshot request", result.cause(), true);
             } else if (!protocol.sameServerLog(result.result().log())) {
                 serverLogChanged(result.result().log(), cursor);
+            } else if (again) {
+                requestSnapshotsOfAll();
             }
         });
     }
