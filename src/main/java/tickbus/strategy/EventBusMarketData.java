@@ -124,7 +124,11 @@ final class EventBusMarketData implements MarketData {
                 receiver.close();
                 List<Future<Void>> unregistrations = new ArrayList<>();
                 consumers.forEach(consumer -> unregistrations.add(consumer.unregister()));
-                closed = Future.all(unregistrations).compose(v -> node.demand().release(instrument, kinds));
+                // Released whatever the unregistrations did: a failed one must not hold the feed's upstream forever.
+                closed = Future.all(unregistrations).transform(unregistered -> node.demand()
+                        .release(instrument, kinds)
+                        .compose(released -> unregistered.succeeded() ? Future.<Void>succeededFuture()
+                                : Future.<Void>failedFuture(unregistered.cause())));
             }
             return closed;
         }
