@@ -73,7 +73,11 @@ final class EventBusMarketData implements MarketData {
                     .compose(v -> node.demand().acquire(instrument, wanted))
                     .onSuccess(v -> requestSnapshot(instrument, replyAddress, snapshots))
                     .map(v -> (MarketDataSubscription) handle)
-                    .onFailure(e -> consumers.forEach(MessageConsumer::unregister));
+                    .onFailure(e -> {
+                        // The caller gets a failed future and no handle: nothing more may reach its handler.
+                        receiver.close();
+                        consumers.forEach(MessageConsumer::unregister);
+                    });
         });
     }
 
