@@ -16,9 +16,10 @@ import tickbus.feed.FeedConnection;
  * answer is one frame for the engine, numbered by the positions it covers, so the engine's sequence validation
  * sees every position once; the next poll asks from the engine's last processed position. The connection is
  * established by its first answered poll; any failed poll ends it ({@code connectionLost}), and the engine
- * reconnects with backoff and its circuit breaker. Used on the feed's event loop.
+ * reconnects with backoff and its circuit breaker. A cursor the server no longer holds and a new server log are
+ * recovered with snapshots ({@link SnapshotRecovery}). Used on the feed's event loop.
  */
-final class HttpFeedConnection implements FeedConnection {
+final class HttpFeedConnection implements FeedConnection, SnapshotRecovery.Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFeedConnection.class);
 
@@ -27,14 +28,13 @@ final class HttpFeedConnection implements FeedConnection {
     private final HttpFeedSettings settings;
     private final LongPollClient client;
     private final PolledInstruments instruments;
+    private final SnapshotRecovery recovery;
     private final Promise<FeedConnection> established = Promise.promise();
     private final Set<String> awaitingSnapshot = new LinkedHashSet<>();
-    private final CoalescedRequest snapshotsOfAll = new CoalescedRequest();
     private HttpExchange poll;
     private long connectTimer = -1;
     private long cursor;
     private boolean awaitAllSnapshots;
-    private boolean recovering;
     private boolean connected;
     private boolean paused;
     private boolean closed;
@@ -44,8 +44,9 @@ final class HttpFeedConnection implements FeedConnection {
         this.context = context;
         this.settings = protocol.httpSettings();
         this.client = client;
-        this.instruments = new PolledInstruments(protocol.followed(), client, this::snapshotsAppended,
-                cause -> snapshotFailed("snapshot request for joining instruments", cause, false));
+        this.recovery = new SnapshotRecovery(protocol, context, client, this);
+        this.instruments = new PolledInstruments(protocol.followed(), client, recovery::snapshotsAppended,
+                cause -> recovery.snapshotFailed("snapshot request for joining instruments", cause, false));
     }
 
     /** Sends the first poll (it does not wait: the server answers at once); completes when it was answered. */
@@ -61,7 +62,7 @@ final class HttpFeedConnection implements FeedConnection {
             }
         });
         if (protocol.takeSnapshotsWanted()) {
-            requestSnapshotsOfAll();
+            recovery.requestSnapshotsOfAll();
         }
         poll(0);
         return established.future();
@@ -70,12 +71,12 @@ final class HttpFeedConnection implements FeedConnection {
     // ---- polling ----
 
     private void poll(long waitMillis) {
-        if (closed || paused || recovering || poll != null) {
+        if (closed || paused || recovery.inProgress() || poll != null) {
             return;
         }
         long requested = cursor;
         int version = instruments.version();
-        poll = client.poll(requested, allPolledParameter(), waitMillis);
+        poll = client.poll(requested, polledParameter(), waitMillis);
         instruments.pollSent(version);
         poll.response().onComplete(result -> {
             poll = null;
@@ -94,7 +95,7 @@ final class HttpFeedConnection implements FeedConnection {
         context.bytesReceived(Math.max(1, response.body().length()));
         switch (response.status()) {
             case 200 -> document(requested, version, response);
-            case 410 -> cursorNotHeld(requested, response);
+            case 410 -> recovery.cursorNotHeld(requested, response);
             case 429, 503 -> retryLater(requested, response);
             default -> lost("status-" + response.status(), "poll answered status=" + response.status() + ": cursor="
                     + requested);
@@ -108,7 +109,7 @@ final class HttpFeedConnection implements FeedConnection {
             return;
         }
         if (!protocol.sameServerLog(range.log())) {
-            serverLogChanged(range.log(), requested);
+            recovery.serverLogChanged(range.log(), requested);
             return;
         }
         if (range.cursor() != requested) {
@@ -201,122 +202,27 @@ final class HttpFeedConnection implements FeedConnection {
                 + ", retryAfterMillis=" + delay);
     }
 
-    // ---- a cursor the server no longer holds, a new server log ----
+    // ---- recovery ----
 
-    private void cursorNotHeld(long requested, HttpExchange.Response response) {
-        String log = response.header(FixmlLongPoll.HEADER_LOG);
-        if (!ResponseRange.validLog(log)) {
-            lost("bad-headers", ResponseRange.problem(response) + ", status=410, cursor=" + requested);
-            return;
-        }
-        if (!protocol.sameServerLog(log)) {
-            serverLogChanged(log, requested);
-            return;
-        }
-        protocol.counters().failure("cursor-not-held");
-        recover("cursor=" + requested + " no longer held by the server: oldest="
-                + response.header(FixmlLongPoll.HEADER_OLDEST) + ", head=" + response.header(FixmlLongPoll.HEADER_HEAD));
-    }
-
-    private void serverLogChanged(String log, long requested) {
-        String previous = protocol.serverLog();
-        protocol.serverLog(log);
-        protocol.counters().failure("log-changed");
-        String reason = "server log changed: from=" + previous + ", to=" + log + "; what the old log held after cursor="
-                + requested + " is lost";
-        context.sessionChanged(reason, 1);
-        recover(reason);
-    }
-
-    /**
-     * Resumes where the server can serve: snapshots of every polled instrument are appended to its log, and polling
-     * continues from just before them. The engine reports the positions skipped as a GAP.
-     */
-    private void recover(String reason) {
-        LOG.warn("feed {}: {}; requesting snapshots", context.settings().source(), reason);
-        recovering = true;
-        client.snapshot(allPolledParameter()).onComplete(result -> {
-            recovering = false;
-            if (closed) {
-                return;
-            }
-            if (result.failed()) {
-                snapshotFailed("snapshot request while recovering", result.cause(), true);
-                return;
-            }
-            ResponseRange range = result.result();
-            if (!protocol.sameServerLog(range.log())) {
-                serverLogChanged(range.log(), cursor);
-                return;
-            }
-            long resume = context.resumeSequence();
-            if (resume > 0 && range.cursor() + 1 < resume) {
-                context.sessionChanged("server log went back: snapshotCursor=" + range.cursor() + ", processed="
-                        + (resume - 1), range.cursor() + 1);
-            }
-            cursor = range.cursor();
-            awaitAllSnapshots = true;
-            poll(0);
-        });
-    }
-
-    /**
-     * A worker quarantined a document: every book waits for a snapshot, so ask for them (the cursor stays). One
-     * request at a time: asked for again meanwhile, it is sent once more after (the one in flight may have been
-     * appended before the range lost since), however many documents were quarantined.
-     */
     void requestSnapshotsOfAll() {
-        if (!snapshotsOfAll.start()) {
-            return;
-        }
-        client.snapshot(allPolledParameter()).onComplete(result -> {
-            boolean again = snapshotsOfAll.finished();
-            if (closed) {
-                return;
-            }
-            if (result.failed()) {
-                protocol.snapshotsWanted();
-                snapshotFailed("snapshot request", result.cause(), true);
-            } else if (!protocol.sameServerLog(result.result().log())) {
-                serverLogChanged(result.result().log(), cursor);
-            } else if (again) {
-                requestSnapshotsOfAll();
-            }
-        });
+        recovery.requestSnapshotsOfAll();
     }
 
-    /**
-     * A snapshot request failed: counted as {@code snapshot-failed}, and as {@code status-NNN} when the server
-     * answered a status. A 429 or 503 ends the connection and its {@code Retry-After} holds the next attempt back,
-     * so no request of this feed reaches the server before then; other failures end it when
-     * {@code endConnection}.
-     */
-    private void snapshotFailed(String request, Throwable cause, boolean endConnection) {
-        if (closed) {
-            return;
-        }
-        String message = request + " failed: " + cause.getMessage();
-        if (!(cause instanceof SnapshotRefused refused)) {
-            if (endConnection) {
-                lost("snapshot-failed", message);
-            } else {
-                protocol.counters().failure("snapshot-failed");
-            }
-            return;
-        }
-        protocol.counters().failure("snapshot-failed");
-        if (!SnapshotRefused.asksToWait(refused.status()) && !endConnection) {
-            protocol.counters().failure(refused.kind());
-            return;
-        }
-        if (refused.retryAfterMillis() != RetryAfter.NONE) {
-            context.retryAfter(refused.retryAfterMillis());
-        }
-        lost(refused.kind(), message);
+    @Override
+    public long cursor() {
+        return cursor;
     }
 
-    private String allPolledParameter() {
+    @Override
+    public String polledParameter() {
         return settings.followDemand() ? instruments.parameter() : null;
+    }
+
+    @Override
+    public void resumeFrom(long snapshotCursor) {
+        cursor = snapshotCursor;
+        awaitAllSnapshots = true;
+        poll(0);
     }
 
     // ---- demand ----
@@ -344,12 +250,6 @@ final class HttpFeedConnection implements FeedConnection {
         return instruments.leave(symbolOf(instrument));
     }
 
-    private void snapshotsAppended(ResponseRange range) {
-        if (!closed && !protocol.sameServerLog(range.log())) {
-            serverLogChanged(range.log(), cursor);
-        }
-    }
-
     private String symbolOf(String instrument) {
         String prefix = context.settings().venue() + ":";
         return instrument.startsWith(prefix) ? instrument.substring(prefix.length()) : instrument;
@@ -365,8 +265,8 @@ final class HttpFeedConnection implements FeedConnection {
         }
     }
 
-    /** This connection is over: counted, everything released, and the engine told (or the connect failed). */
-    private void lost(String kind, String message) {
+    @Override
+    public void lost(String kind, String message) {
         protocol.counters().failure(kind);
         shutDown(message);
         if (connected) {
@@ -399,7 +299,8 @@ final class HttpFeedConnection implements FeedConnection {
         }
     }
 
-    boolean isOpen() {
+    @Override
+    public boolean isOpen() {
         return !closed;
     }
 
