@@ -39,20 +39,7 @@ class SubscriptionReceiverBookTest {
     }
 
     private void whileTheStrategyIsBlocked(Runnable arrivals, int count) throws InterruptedException {
-        CountDownLatch blocked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        strategyContext.runOnContext(v -> {
-            blocked.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertTrue(blocked.await(20, TimeUnit.SECONDS), "strategy context never ran");
-        arrivals.run();
-        release.countDown();
-        Await.until(count + " deliveries", () -> delivered.size() >= count);
+        BlockedStrategy.whileBlocked(strategyContext, arrivals, count + " deliveries", () -> delivered.size() >= count);
     }
 
     @Test
