@@ -12,19 +12,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** This node's id, the cluster's members now, and word of members leaving; a single "local" node unclustered. */
-final class ClusterMembership {
+/** This node's id, the cluster's members now, and word of members joining and leaving; a single "local" node unclustered. */
+public final class ClusterMembership {
 
     private final Vertx vertx;
     private final String nodeId;
     private UUID registration;
 
-    ClusterMembership(Vertx vertx) {
+    public ClusterMembership(Vertx vertx) {
         this.vertx = vertx;
         this.nodeId = vertx.isClustered() ? clusterManager().getNodeId() : "local";
     }
 
-    String nodeId() {
+    public String nodeId() {
         return nodeId;
     }
 
@@ -35,9 +35,22 @@ final class ClusterMembership {
 
     /** Tell {@code onLeft} the id of each node that leaves, on a Hazelcast thread. */
     void watch(Consumer<String> onLeft) {
+        watch(node -> {
+        }, onLeft);
+    }
+
+    /**
+     * Tell {@code onJoined} and {@code onLeft} the id of each node that joins or leaves (a crash, a hang past
+     * Hazelcast's max-no-heartbeat, or a goodbye), on a Hazelcast thread; once per instance.
+     */
+    public void watch(Consumer<String> onJoined, Consumer<String> onLeft) {
         hazelcast().ifPresent(hz -> registration = hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
+                String node = event.getMember().getAttribute("__vertx.nodeId");
+                if (node != null) {
+                    onJoined.accept(node);
+                }
             }
 
             @Override
@@ -50,7 +63,7 @@ final class ClusterMembership {
         }));
     }
 
-    void stopWatching() {
+    public void stopWatching() {
         if (registration != null) {
             hazelcast().ifPresent(hz -> hz.getCluster().removeMembershipListener(registration));
         }

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tickbus.Addresses;
 import tickbus.TickbusNode;
+import tickbus.demand.ServingFeed;
 import tickbus.event.FeedState;
 import tickbus.event.InstrumentState;
 
@@ -383,8 +384,11 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
         String instrument = request.getString("instrument");
         String replyAddress = request.getString("replyAddress");
         if (instrument != null && replyAddress != null && settings.instruments().serves(instrument)) {
-            node.demand().learn(request.getJsonObject("demand"))
-                    .onComplete(v -> workers.list().forEach(worker -> worker.snapshot(instrument, replyAddress)));
+            node.demand().learn(request.getJsonObject("demand")).onComplete(v -> {
+                // First, so that the subscriber knows whose departure would leave it without data.
+                vertx.eventBus().send(replyAddress, new ServingFeed(node.demand().nodeId(), settings.source()).toJson());
+                workers.list().forEach(worker -> worker.snapshot(instrument, replyAddress));
+            });
         }
     }
 
