@@ -8,14 +8,18 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import tickbus.Addresses;
 import tickbus.TickbusNode;
+import tickbus.demand.ServingFeed;
 import tickbus.event.EventKind;
+import tickbus.event.InstrumentStatus;
 import tickbus.event.MarketEvent;
+import tickbus.feed.FeedClock;
 
 /** {@link MarketData} over the (clustered) event bus and the demand registry. */
 final class EventBusMarketData implements MarketData {
@@ -41,37 +45,35 @@ final class EventBusMarketData implements MarketData {
         wanted.add(EventKind.STATUS);
         ContextInternal caller = (ContextInternal) node.vertx().getOrCreateContext();
         SubscriptionReceiver receiver = new SubscriptionReceiver(caller, delivery, handler, strategy);
-        String replyAddress = Addresses.snapshotReply(java.util.UUID.randomUUID());
-        Promise<List<MessageConsumer<MarketEvent>>> registered = caller.promise();
         // A strategy on a worker context may block: its consumers live on an event loop of their own and queue into
         // the receiver's bounded queue (see SubscriptionReceiver). One on an event loop must not block, and takes
         // each event directly (conflation still goes through the queue), saving a thread hop per event.
         boolean direct = !caller.isWorkerContext() && delivery == Delivery.EVERY;
         Context consumersContext = caller.isWorkerContext()
                 ? ((VertxInternal) node.vertx()).createEventLoopContext() : caller;
-        Handler<Message<MarketEvent>> intake = direct
-                ? message -> receiver.receive(message.body()) : message -> receiver.arrive(message.body());
+        Handler<MarketEvent> take = direct ? receiver::receive : receiver::arrive;
+        Snapshots snapshots = new Snapshots(instrument, consumersContext, take);
+        Promise<List<MessageConsumer<?>>> registered = caller.promise();
         consumersContext.runOnContext(v -> {
-            List<MessageConsumer<MarketEvent>> consumers = new ArrayList<>();
+            List<MessageConsumer<?>> consumers = new ArrayList<>();
             for (EventKind kind : wanted) {
-                consumers.add(node.vertx().eventBus().consumer(Addresses.marketData(kind, instrument), intake));
+                consumers.add(node.vertx().eventBus().<MarketEvent>consumer(Addresses.marketData(kind, instrument),
+                        kind == EventKind.STATUS ? snapshots::statusArrived : message -> take.handle(message.body())));
             }
-            // A feed answers with its whole state of the instrument (book, quote, status), whatever kinds were asked.
-            consumers.add(node.vertx().eventBus().<MarketEvent>consumer(replyAddress, message -> {
-                if (wanted.contains(message.body().kind())) {
-                    intake.handle(message);
-                }
-            }));
+            consumers.add(snapshots.replyConsumer());
             registered.complete(consumers);
         });
         return registered.future().compose(consumers -> {
             List<Future<Void>> registrations = new ArrayList<>();
             consumers.forEach(consumer -> registrations.add(consumer.completion()));
-            MessageConsumer<MarketEvent> snapshots = consumers.get(consumers.size() - 1);
-            Handle handle = new Handle(instrument, wanted, consumers, receiver);
+            MessageConsumer<?> replies = consumers.get(consumers.size() - 1);
+            Handle handle = new Handle(instrument, wanted, consumers, receiver, snapshots);
             return Future.all(registrations)
                     .compose(v -> node.demand().acquire(instrument, wanted))
-                    .onSuccess(v -> requestSnapshot(instrument, replyAddress, snapshots))
+                    .onSuccess(v -> {
+                        FeedDepartures.of(node.vertx()).add(snapshots);
+                        snapshots.request(replies);
+                    })
                     .map(v -> (MarketDataSubscription) handle)
                     .onFailure(e -> {
                         // The caller gets a failed future and no handle: nothing more may reach its handler.
@@ -81,30 +83,107 @@ final class EventBusMarketData implements MarketData {
         });
     }
 
-    /** Ask the serving feed for the instrument's current state; the answers arrive before long or not at all. */
-    private void requestSnapshot(String instrument, String replyAddress, MessageConsumer<MarketEvent> snapshots) {
-        // With the demand it follows: the feed's node may handle the request before the demand announcement, and
-        // would then snapshot an instrument whose next events it does not publish yet.
-        node.vertx().eventBus().publish(Addresses.SNAPSHOT_REQUESTS,
-                new io.vertx.core.json.JsonObject().put("instrument", instrument).put("replyAddress", replyAddress)
-                        .put("demand", node.demand().announcement(instrument)));
-        node.vertx().setTimer(SNAPSHOT_WINDOW_MILLIS, id -> snapshots.unregister());
+    /**
+     * One subscription's snapshot requests: the first right after subscribing, and again after the node serving the
+     * instrument left, until a feed answers. Each answer says which node serves the instrument, so that its
+     * departure is told to the strategy as a {@code STALE} (see {@link ServingWatch}).
+     */
+    private final class Snapshots implements FeedDepartures.Listener {
+
+        private final String instrument;
+        private final Context consumersContext;
+        private final Handler<MarketEvent> take;
+        private final ServingWatch watch;
+        private volatile boolean closed;
+
+        Snapshots(String instrument, Context consumersContext, Handler<MarketEvent> take) {
+            this.instrument = instrument;
+            this.consumersContext = consumersContext;
+            this.take = take;
+            this.watch = new ServingWatch(instrument);
+        }
+
+        /** A consumer of snapshot answers at a new reply address; on the consumers' context. */
+        MessageConsumer<Object> replyConsumer() {
+            String replyAddress = Addresses.snapshotReply(java.util.UUID.randomUUID());
+            return node.vertx().eventBus().consumer(replyAddress, message -> {
+                if (message.body() instanceof MarketEvent event) {
+                    take.handle(event);
+                } else if (message.body() instanceof JsonObject answer && ServingFeed.fromJson(answer) != null) {
+                    watch.served(ServingFeed.fromJson(answer));
+                }
+            });
+        }
+
+        /**
+         * Ask the serving feed for the instrument's current state; the answers arrive before long or not at all.
+         * With the demand it follows: the feed's node may handle the request before the demand announcement, and
+         * would then snapshot an instrument whose next events it does not publish yet.
+         */
+        void request(MessageConsumer<?> replies) {
+            node.vertx().eventBus().publish(Addresses.SNAPSHOT_REQUESTS, new JsonObject().put("instrument", instrument)
+                    .put("replyAddress", replies.address()).put("demand", node.demand().announcement(instrument)));
+            node.vertx().setTimer(SNAPSHOT_WINDOW_MILLIS, id -> replies.unregister());
+        }
+
+        /** Ask again (orphaned): the snapshot and the serving node come through the path of the first request. */
+        private void requestAgain() {
+            consumersContext.runOnContext(v -> {
+                if (!closed) {
+                    MessageConsumer<Object> replies = replyConsumer();
+                    replies.completion().onSuccess(x -> request(replies));
+                }
+            });
+        }
+
+        /** A status from a feed (its LIVE after a restart, say): while orphaned, a feed serves the instrument again. */
+        void statusArrived(Message<MarketEvent> message) {
+            if (watch.orphaned()) {
+                requestAgain();
+            }
+            take.handle(message.body());
+        }
+
+        @Override
+        public void nodeLeft(String departed) {
+            List<InstrumentStatus> statuses = watch.nodeLeft(departed, FeedClock.nanos(node.clock()));
+            if (statuses.isEmpty() || closed) {
+                return;
+            }
+            consumersContext.runOnContext(v -> statuses.forEach(take::handle));
+            // Another node's feed may serve the instrument already: its answer ends the silence at once.
+            requestAgain();
+        }
+
+        @Override
+        public void nodeJoined(String joined) {
+            if (watch.orphaned()) {
+                requestAgain();
+            }
+        }
+
+        void close() {
+            closed = true;
+            FeedDepartures.of(node.vertx()).remove(this);
+        }
     }
 
     private final class Handle implements MarketDataSubscription {
 
         private final String instrument;
         private final Set<EventKind> kinds;
-        private final List<MessageConsumer<MarketEvent>> consumers;
+        private final List<MessageConsumer<?>> consumers;
         private final SubscriptionReceiver receiver;
+        private final Snapshots snapshots;
         private Future<Void> closed;
 
-        Handle(String instrument, Set<EventKind> kinds, List<MessageConsumer<MarketEvent>> consumers,
-                SubscriptionReceiver receiver) {
+        Handle(String instrument, Set<EventKind> kinds, List<MessageConsumer<?>> consumers,
+                SubscriptionReceiver receiver, Snapshots snapshots) {
             this.instrument = instrument;
             this.kinds = kinds;
             this.consumers = consumers;
             this.receiver = receiver;
+            this.snapshots = snapshots;
         }
 
         @Override
@@ -125,6 +204,7 @@ final class EventBusMarketData implements MarketData {
         @Override
         public synchronized Future<Void> close() {
             if (closed == null) {
+                snapshots.close();
                 receiver.close();
                 List<Future<Void>> unregistrations = new ArrayList<>();
                 consumers.forEach(consumer -> unregistrations.add(consumer.unregister()));

@@ -1,0 +1,88 @@
+package tickbus.strategy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tickbus.demand.ClusterMembership;
+
+/**
+ * Tells a node's subscriptions when cluster members join and leave: one membership listener per node, however many
+ * subscriptions. Nothing on the event path: only membership changes cost anything.
+ */
+final class FeedDepartures {
+
+    /** A subscription that wants word of membership changes; called on a Hazelcast thread. */
+    interface Listener {
+
+        void nodeLeft(String node);
+
+        void nodeJoined(String node);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedDepartures.class);
+    private static final Map<Vertx, FeedDepartures> NODES = new ConcurrentHashMap<>();
+
+    private final ClusterMembership membership;
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final AtomicLong departures = new AtomicLong();
+
+    private FeedDepartures(Vertx vertx) {
+        this.membership = new ClusterMembership(vertx);
+    }
+
+    static FeedDepartures of(Vertx vertx) {
+        return NODES.computeIfAbsent(vertx, FeedDepartures::install);
+    }
+
+    private static FeedDepartures install(Vertx vertx) {
+        FeedDepartures departures = new FeedDepartures(vertx);
+        departures.membership.watch(departures::joined, departures::left);
+        ((VertxInternal) vertx).addCloseHook(completion -> {
+            NODES.remove(vertx);
+            departures.membership.stopWatching();
+            completion.succeed();
+        });
+        return departures;
+    }
+
+    void add(Listener listener) {
+        listeners.add(listener);
+    }
+
+    void remove(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Departures handled since the node started, each after its listeners were told (for tests and monitoring). */
+    long departures() {
+        return departures.get();
+    }
+
+    private void left(String node) {
+        LOG.info("node left the cluster, telling the subscriptions it served: node={}, subscriptions={}", node,
+                listeners.size());
+        for (Listener listener : listeners) {
+            try {
+                listener.nodeLeft(node);
+            } catch (RuntimeException e) {
+                LOG.error("departure listener failed: node={}", node, e);
+            }
+        }
+        departures.incrementAndGet();
+    }
+
+    private void joined(String node) {
+        for (Listener listener : listeners) {
+            try {
+                listener.nodeJoined(node);
+            } catch (RuntimeException e) {
+                LOG.error("join listener failed: node={}", node, e);
+            }
+        }
+    }
+}

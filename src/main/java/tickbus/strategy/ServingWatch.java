@@ -1,0 +1,60 @@
+package tickbus.strategy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tickbus.demand.ServingFeed;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
+
+/**
+ * Which feeds, on which nodes, serve one subscription's instrument (as their snapshot answers said), and what the
+ * subscription must be told when one of those nodes leaves the cluster: one {@code STALE} per feed it loses. Until a
+ * feed answers again the subscription is orphaned. Thread-safe.
+ */
+final class ServingWatch {
+
+    private final String instrument;
+    private final Set<ServingFeed> serving = new HashSet<>();
+    private boolean orphaned;
+
+    ServingWatch(String instrument) {
+        this.instrument = instrument;
+    }
+
+    /** A feed answered a snapshot request: the subscription has a source again. */
+    synchronized void served(ServingFeed feed) {
+        serving.add(feed);
+        orphaned = false;
+    }
+
+    /** The statuses to deliver because {@code node} left: none when it served nothing of this subscription. */
+    synchronized List<InstrumentStatus> nodeLeft(String node, long nowNanos) {
+        List<InstrumentStatus> statuses = new ArrayList<>();
+        for (ServingFeed feed : List.copyOf(serving)) {
+            if (feed.node().equals(node)) {
+                serving.remove(feed);
+                statuses.add(stale(feed, nowNanos));
+            }
+        }
+        if (!statuses.isEmpty() && serving.isEmpty()) {
+            orphaned = true;
+        }
+        return statuses;
+    }
+
+    /** Whether a node that served the instrument left and no feed has answered since. */
+    synchronized boolean orphaned() {
+        return orphaned;
+    }
+
+    private InstrumentStatus stale(ServingFeed feed, long nowNanos) {
+        String venue = instrument.substring(0, instrument.indexOf(':'));
+        // Sequence 0: the status comes from the subscriber's node, not from the source's numbering.
+        return new InstrumentStatus(instrument, venue, feed.source(), 0, nowNanos, nowNanos, InstrumentState.STALE, 0,
+                0, "the node serving the instrument left the cluster: node=" + feed.node() + ", source="
+                        + feed.source() + ", instrument=" + instrument
+                        + "; no data from it until a feed serves the instrument again");
+    }
+}

@@ -1,0 +1,132 @@
+package tickbus.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tickbus.TickbusNode;
+import tickbus.event.EventKind;
+import tickbus.event.FeedState;
+import tickbus.event.InstrumentState;
+import tickbus.event.InstrumentStatus;
+import tickbus.event.MarketEvent;
+import tickbus.event.Quote;
+import tickbus.feed.FeedSettings;
+import tickbus.feed.FeedVerticle;
+import tickbus.feed.sim.SimFeedProtocol;
+import tickbus.sim.SimVenue;
+import tickbus.testing.Await;
+import tickbus.testing.ClusteredNodes;
+
+/**
+ * A strategy on B subscribed to an instrument whose feed runs on A: when A leaves the cluster without a word, the
+ * strategy is told (one {@code STALE} naming A and the instrument), and it gets the snapshot path again when a
+ * feed serves the instrument again.
+ */
+class FeedNodeDepartureIT {
+
+    private static final String INSTRUMENT = "XSIM:AAA";
+    /** Far below Hazelcast's max-no-heartbeat (15 s): only the dropped connection can explain a departure in time. */
+    private static final Duration TOLD_WITHIN = Duration.ofSeconds(10);
+
+    private final String clusterName = ClusteredNodes.uniqueClusterName("tickbus-departure");
+    private final List<Vertx> nodes = new CopyOnWriteArrayList<>();
+    private SimVenue venue;
+
+    @AfterEach
+    void close() {
+        if (venue != null) {
+            SimVenue.unregister(venue.name());
+        }
+        for (Vertx node : nodes) {
+            try {
+                Await.result(node.close());
+            } catch (AssertionError alreadyTerminated) {
+                // A node whose Hazelcast was terminated fails to leave the cluster; it is closed all the same.
+            }
+        }
+    }
+
+    @Test
+    void aStrategyIsToldOnceWhenTheNodeServingItsInstrumentDiesAndGetsASnapshotWhenAFeedServesItAgain() {
+        venue = SimVenue.register(new SimVenue("venue-" + clusterName, List.of("AAA"), 5));
+        Vertx nodeA = node();
+        Vertx nodeB = node();
+        startFeed(nodeA);
+        List<MarketEvent> onB = subscribe(nodeB);
+        awaitQuote(onB, 0);
+
+        String nodeIdA = TickbusNode.of(nodeA).demand().nodeId();
+        crash(nodeA);
+        Await.until("B told that A left", TOLD_WITHIN, () -> !stale(onB).isEmpty(), () -> statuses(onB));
+        InstrumentStatus told = stale(onB).get(0);
+        assertEquals(INSTRUMENT, told.instrument());
+        assertTrue(told.reason().contains("node=" + nodeIdA), told.reason());
+        assertTrue(told.reason().contains("instrument=" + INSTRUMENT), told.reason());
+
+        int before = onB.size();
+        Vertx nodeC = node();
+        startFeed(nodeC);
+        awaitQuote(onB, before);
+        assertEquals(1, stale(onB).size(), () -> "one STALE per departure: " + onB);
+    }
+
+    private Vertx node() {
+        Vertx vertx = ClusteredNodes.start(clusterName);
+        nodes.add(vertx);
+        return vertx;
+    }
+
+    private void startFeed(Vertx node) {
+        FeedSettings settings = FeedSettings.fromJson(new JsonObject().put("source", "departure-feed")
+                .put("venue", "XSIM").put("protocol", "sim").put("releaseLingerMillis", 0)
+                .put("settings", new JsonObject().put("venueName", venue.name())), "config");
+        FeedVerticle feed = new FeedVerticle(settings, new SimFeedProtocol(venue.name()));
+        Await.result(node.deployVerticle(feed));
+        Await.until("feed LIVE", () -> feed.metrics().state() == FeedState.LIVE);
+    }
+
+    private static List<MarketEvent> subscribe(Vertx node) {
+        List<MarketEvent> received = new CopyOnWriteArrayList<>();
+        Await.result(MarketData.create(node).subscribe(INSTRUMENT, EnumSet.of(EventKind.QUOTE), received::add));
+        return received;
+    }
+
+    /** Waits for a quote among the events received after the first {@code from}. */
+    private void awaitQuote(List<MarketEvent> received, int from) {
+        Await.until("a quote", () -> {
+            venue.generate(20);
+            return received.subList(from, received.size()).stream().anyMatch(event -> event instanceof Quote);
+        });
+    }
+
+    private static String statuses(List<MarketEvent> received) {
+        return received.size() + " events, statuses: " + received.stream()
+                .filter(event -> event instanceof InstrumentStatus).toList();
+    }
+
+    private static List<InstrumentStatus> stale(List<MarketEvent> received) {
+        return received.stream().filter(event -> event instanceof InstrumentStatus status
+                && status.state() == InstrumentState.STALE).map(InstrumentStatus.class::cast).toList();
+    }
+
+    /** Ends {@code node}'s cluster membership without a goodbye, as kill -9 would, once its data is safe. */
+    private static void crash(Vertx node) {
+        Await.until("cluster safe before the crash", () -> hazelcast(node).getPartitionService().isClusterSafe());
+        hazelcast(node).getLifecycleService().terminate();
+    }
+
+    private static HazelcastInstance hazelcast(Vertx vertx) {
+        return ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager()).getHazelcastInstance();
+    }
+}
