@@ -78,7 +78,74 @@ class FeedNodeDepartureIT {
         Vertx nodeC = node();
         startFeed(nodeC);
         awaitQuote(onB, before);
-        assertEquals(1, stale(onB).size(), () -> "one STALE per departure: " + onB);
+        assertEquals(1, stale(onB).size(), () -> "one STALE per departure: " + statuses(onB));
+
+        // C's feed answered the snapshot asked again: C's departure is told too.
+        String nodeIdC = TickbusNode.of(nodeC).demand().nodeId();
+        crash(nodeC);
+        Await.until("B told that C left", TOLD_WITHIN, () -> stale(onB).size() == 2, () -> statuses(onB));
+        assertTrue(stale(onB).get(1).reason().contains("node=" + nodeIdC), stale(onB).get(1).reason());
+    }
+
+    @Test
+    void theDepartureOfANodeThatServedNothingOfASubscriptionTellsItNothing() {
+        venue = SimVenue.register(new SimVenue("venue-" + clusterName, List.of("AAA"), 5));
+        Vertx nodeA = node();
+        Vertx nodeB = node();
+        Vertx nodeC = node();
+        startFeed(nodeA);
+        List<MarketEvent> onA = subscribe(nodeA);
+        List<MarketEvent> onB = subscribe(nodeB);
+        awaitQuote(onA, 0);
+        awaitQuote(onB, 0);
+
+        crash(nodeC);
+        Await.until("A and B handled C's departure",
+                () -> departures(nodeA) == 1 && departures(nodeB) == 1);
+        // A quote published after the departure is delivered after anything the departure caused.
+        awaitQuote(onA, onA.size());
+        awaitQuote(onB, onB.size());
+        assertEquals(List.of(), stale(onA));
+        assertEquals(List.of(), stale(onB));
+
+        // A subscriber's departure tells nothing to the strategy on the feed's own node either.
+        crash(nodeB);
+        Await.until("A handled B's departure", () -> departures(nodeA) == 2);
+        awaitQuote(onA, onA.size());
+        assertEquals(List.of(), stale(onA));
+    }
+
+    @Test
+    void aGracefulStopOfTheFeedNodeGivesWhatItGaveBeforeAndOneStaleForTheDeparture() {
+        venue = SimVenue.register(new SimVenue("venue-" + clusterName, List.of("AAA"), 5));
+        Vertx nodeA = node();
+        Vertx nodeB = node();
+        startFeed(nodeA);
+        List<MarketEvent> onB = subscribe(nodeB);
+        awaitQuote(onB, 0);
+
+        String nodeIdA = TickbusNode.of(nodeA).demand().nodeId();
+        nodes.remove(nodeA);
+        Await.result(nodeA.close());
+        Await.until("B told that A left", TOLD_WITHIN, () -> !stale(onB).isEmpty(), () -> statuses(onB));
+        Await.until("B handled A's departure", () -> departures(nodeB) == 1);
+        int before = onB.size();
+        startFeed(node());
+        awaitQuote(onB, before);
+        // A feed stopping gracefully publishes no instrument status (only its FeedStatus): the departure's is the one.
+        List<InstrumentStatus> statuses = onB.subList(0, before).stream()
+                .filter(event -> event instanceof InstrumentStatus).map(InstrumentStatus.class::cast).toList();
+        assertEquals(1, statuses.size(), () -> statuses(onB));
+        assertEquals(InstrumentState.STALE, statuses.get(0).state());
+        assertTrue(statuses.get(0).reason().contains("node=" + nodeIdA), statuses.get(0).reason());
+        // The new feed's own LIVE, as after any reconnect, and no second STALE.
+        assertTrue(onB.stream().anyMatch(event -> event instanceof InstrumentStatus status
+                && status.state() == InstrumentState.LIVE), () -> statuses(onB));
+        assertEquals(1, stale(onB).size(), () -> statuses(onB));
+    }
+
+    private static long departures(Vertx node) {
+        return FeedDepartures.of(node).departures();
     }
 
     private Vertx node() {
@@ -106,7 +173,8 @@ class FeedNodeDepartureIT {
     private void awaitQuote(List<MarketEvent> received, int from) {
         Await.until("a quote", () -> {
             venue.generate(20);
-            return received.subList(from, received.size()).stream().anyMatch(event -> event instanceof Quote);
+            List<MarketEvent> all = List.copyOf(received);
+            return all.subList(from, all.size()).stream().anyMatch(event -> event instanceof Quote);
         });
     }
 
