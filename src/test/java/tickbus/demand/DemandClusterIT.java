@@ -153,7 +153,12 @@ class DemandClusterIT {
     private Quote latestQuoteOnA() {
         String replyAddress = Addresses.snapshotReply(UUID.randomUUID());
         List<Quote> replies = new CopyOnWriteArrayList<>();
-        var consumer = nodeA.eventBus().<Quote>consumer(replyAddress, message -> replies.add(message.body()));
+        // The feed's answer (a ServingFeed) comes first, then the snapshot.
+        var consumer = nodeA.eventBus().consumer(replyAddress, message -> {
+            if (message.body() instanceof Quote quote) {
+                replies.add(quote);
+            }
+        });
         try {
             Await.result(consumer.completion());
             nodeA.eventBus().publish(Addresses.SNAPSHOT_REQUESTS,
