@@ -35,7 +35,8 @@ import tickbus.testing.FreePorts;
  * The shipped artifact, as an operator runs it: two {@code java -jar target/tickbus.jar run --cluster} processes
  * (one reading the jar's own cluster.xml, one a file named by {@code -Dvertx.hazelcast.config}, as the Docker image
  * does). Whatever shading can silently drop must work: the Hazelcast cluster manager, the event codecs between
- * processes, cluster-wide demand, Micrometer metrics, the Groovy language, the deploy command.
+ * processes, cluster-wide demand, Micrometer metrics, the Groovy language, the deploy command; and a strategy is
+ * told when the feed's process is killed.
  */
 class FatJarIT {
 
@@ -77,7 +78,7 @@ class FatJarIT {
         Process strategyNode = start(List.of("-Dvertx.hazelcast.config=" + clusterXml), strategyNode(bridgePort,
                 adminPort, monitorB), logB, cluster, Map.of("TICKBUS_CLUSTER_PORT", String.valueOf(clusterB)));
         awaitLog(logA, "tickbus node started: verticles=3, clustered=true", feedNode);
-        awaitLog(logB, "tickbus node started: verticles=3, clustered=true", strategyNode);
+        awaitLog(logB, "tickbus node started: verticles=4, clustered=true", strategyNode);
 
         Process deploy = new ProcessBuilder("java", "-jar", JAR.toString(), "deploy", "groovy:strategies/momentum.groovy",
                 "--name", "momentum", "--worker", "--admin", "http://127.0.0.1:" + adminPort, "--config",
@@ -126,10 +127,13 @@ class FatJarIT {
         assertTrue(get("http://127.0.0.1:" + monitorB + "/metrics").contains("tickbus_strategy_handler_failures_total{"),
                 "no strategy metrics in /metrics of the strategy node");
 
-        for (Process node : List.of(strategyNode, feedNode)) {
-            node.destroy();
-            assertTrue(node.waitFor(25, TimeUnit.SECONDS), "a node did not stop within 25 s of SIGTERM");
-        }
+        // The feed node killed without a goodbye: the feed watcher on the other node is told, not left with silence.
+        feedNode.destroyForcibly();
+        awaitLog(logB, "the node serving the instrument left the cluster: node=", strategyNode);
+        assertTrue(tail(logB).contains("instrument=" + INSTRUMENT), () -> tail(logB));
+
+        strategyNode.destroy();
+        assertTrue(strategyNode.waitFor(25, TimeUnit.SECONDS), "the strategy node did not stop within 25 s of SIGTERM");
     }
 
     private Process start(List<String> jvmOptions, JsonObject descriptor, Path log, Map<String, String> cluster,
@@ -177,7 +181,9 @@ class FatJarIT {
         return descriptor(
                 entry("tcp-bridge", "tcp-bridge", new JsonObject().put("host", "127.0.0.1").put("port", bridgePort)),
                 entry("admin", "admin", new JsonObject().put("host", "127.0.0.1").put("port", adminPort)),
-                entry("monitor", "monitor", new JsonObject().put("port", monitorPort)));
+                entry("monitor", "monitor", new JsonObject().put("port", monitorPort)),
+                entry("feed-watcher", "feed-watcher", new JsonObject().put("instruments",
+                        new JsonArray().add(INSTRUMENT))));
     }
 
     private static JsonObject descriptor(JsonObject... entries) {

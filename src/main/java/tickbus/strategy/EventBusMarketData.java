@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tickbus.Addresses;
 import tickbus.TickbusNode;
 import tickbus.demand.ServingFeed;
@@ -25,6 +26,8 @@ import tickbus.feed.FeedClock;
 final class EventBusMarketData implements MarketData {
 
     private static final long SNAPSHOT_WINDOW_MILLIS = 10_000;
+    /** How often a subscription that no feed answered asks again, whatever else happens. */
+    private static final long UNSERVED_RETRY_MILLIS = 5_000;
 
     private final TickbusNode node;
     private final StrategyMetrics strategy;
@@ -73,6 +76,7 @@ final class EventBusMarketData implements MarketData {
                     .onSuccess(v -> {
                         FeedDepartures.of(node.vertx()).add(snapshots);
                         snapshots.request(replies);
+                        snapshots.retryWhileUnserved();
                     })
                     .map(v -> (MarketDataSubscription) handle)
                     .onFailure(e -> {
@@ -84,8 +88,8 @@ final class EventBusMarketData implements MarketData {
     }
 
     /**
-     * One subscription's snapshot requests: the first right after subscribing, and again after the node serving the
-     * instrument left, until a feed answers. Each answer says which node serves the instrument, so that its
+     * One subscription's snapshot requests: the first right after subscribing, and again while no feed has answered
+     * (the feed started later, or its node left). Each answer says which node serves the instrument, so that its
      * departure is told to the strategy as a {@code STALE} (see {@link ServingWatch}).
      */
     private final class Snapshots implements FeedDepartures.Listener {
@@ -94,6 +98,7 @@ final class EventBusMarketData implements MarketData {
         private final Context consumersContext;
         private final Handler<MarketEvent> take;
         private final ServingWatch watch;
+        private final AtomicBoolean retrying = new AtomicBoolean();
         private volatile boolean closed;
 
         Snapshots(String instrument, Context consumersContext, Handler<MarketEvent> take) {
@@ -109,8 +114,11 @@ final class EventBusMarketData implements MarketData {
             return node.vertx().eventBus().consumer(replyAddress, message -> {
                 if (message.body() instanceof MarketEvent event) {
                     take.handle(event);
-                } else if (message.body() instanceof JsonObject answer && ServingFeed.fromJson(answer) != null) {
-                    watch.served(ServingFeed.fromJson(answer));
+                } else if (message.body() instanceof JsonObject answer) {
+                    ServingFeed feed = ServingFeed.fromJson(answer);
+                    if (feed != null) {
+                        watch.served(feed);
+                    }
                 }
             });
         }
@@ -126,7 +134,7 @@ final class EventBusMarketData implements MarketData {
             node.vertx().setTimer(SNAPSHOT_WINDOW_MILLIS, id -> replies.unregister());
         }
 
-        /** Ask again (orphaned): the snapshot and the serving node come through the path of the first request. */
+        /** Ask again (unserved): the snapshot and the serving node come through the path of the first request. */
         private void requestAgain() {
             consumersContext.runOnContext(v -> {
                 if (!closed) {
@@ -136,9 +144,25 @@ final class EventBusMarketData implements MarketData {
             });
         }
 
-        /** A status from a feed (its LIVE after a restart, say): while orphaned, a feed serves the instrument again. */
+        /**
+         * While no feed has answered, ask again every {@link #UNSERVED_RETRY_MILLIS}: a feed may start after the
+         * subscription without publishing a status to it, or an answer be lost; one timer at a time.
+         */
+        void retryWhileUnserved() {
+            if (retrying.compareAndSet(false, true)) {
+                consumersContext.runOnContext(v -> node.vertx().setTimer(UNSERVED_RETRY_MILLIS, id -> {
+                    retrying.set(false);
+                    if (!closed && watch.unserved()) {
+                        requestAgain();
+                        retryWhileUnserved();
+                    }
+                }));
+            }
+        }
+
+        /** A status from a feed (its LIVE once started, say): while unserved, a feed serves the instrument now. */
         void statusArrived(Message<MarketEvent> message) {
-            if (watch.orphaned()) {
+            if (watch.unserved()) {
                 requestAgain();
             }
             take.handle(message.body());
@@ -151,13 +175,21 @@ final class EventBusMarketData implements MarketData {
                 return;
             }
             consumersContext.runOnContext(v -> statuses.forEach(take::handle));
-            // Another node's feed may serve the instrument already: its answer ends the silence at once.
-            requestAgain();
+            if (watch.unserved()) {
+                // Another node's feed may serve the instrument already: its answer ends the silence at once.
+                requestAgain();
+                retryWhileUnserved();
+            }
+        }
+
+        @Override
+        public boolean unserved() {
+            return watch.unserved();
         }
 
         @Override
         public void nodeJoined(String joined) {
-            if (watch.orphaned()) {
+            if (watch.unserved()) {
                 requestAgain();
             }
         }

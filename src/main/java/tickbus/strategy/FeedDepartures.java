@@ -22,6 +22,9 @@ final class FeedDepartures {
         void nodeLeft(String node);
 
         void nodeJoined(String node);
+
+        /** Whether no feed is known to serve the subscription: its serving node's departure would go untold. */
+        boolean unserved();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedDepartures.class);
@@ -61,6 +64,11 @@ final class FeedDepartures {
     /** Departures handled since the node started, each after its listeners were told (for tests and monitoring). */
     long departures() {
         return departures.get();
+    }
+
+    /** Subscriptions no feed has answered yet (for tests and monitoring). */
+    long unservedSubscriptions() {
+        return listeners.stream().filter(Listener::unserved).count();
     }
 
     private void left(String node) {

@@ -10,23 +10,22 @@ import tickbus.event.InstrumentStatus;
 
 /**
  * Which feeds, on which nodes, serve one subscription's instrument (as their snapshot answers said), and what the
- * subscription must be told when one of those nodes leaves the cluster: one {@code STALE} per feed it loses. Until a
- * feed answers again the subscription is orphaned. Thread-safe.
+ * subscription must be told when one of those nodes leaves the cluster: one {@code STALE} per feed it loses. While no
+ * feed is known (none answered yet: the feed may start after the subscription; or the last one's node left), the
+ * subscription is unserved. Thread-safe.
  */
 final class ServingWatch {
 
     private final String instrument;
     private final Set<ServingFeed> serving = new HashSet<>();
-    private boolean orphaned;
 
     ServingWatch(String instrument) {
         this.instrument = instrument;
     }
 
-    /** A feed answered a snapshot request: the subscription has a source again. */
+    /** A feed answered a snapshot request: the subscription has a source. */
     synchronized void served(ServingFeed feed) {
         serving.add(feed);
-        orphaned = false;
     }
 
     /** The statuses to deliver because {@code node} left: none when it served nothing of this subscription. */
@@ -38,15 +37,12 @@ final class ServingWatch {
                 statuses.add(stale(feed, nowNanos));
             }
         }
-        if (!statuses.isEmpty() && serving.isEmpty()) {
-            orphaned = true;
-        }
         return statuses;
     }
 
-    /** Whether a node that served the instrument left and no feed has answered since. */
-    synchronized boolean orphaned() {
-        return orphaned;
+    /** Whether no feed is known to serve the instrument. */
+    synchronized boolean unserved() {
+        return serving.isEmpty();
     }
 
     private InstrumentStatus stale(ServingFeed feed, long nowNanos) {

@@ -23,8 +23,14 @@ class ServingWatchTest {
         assertEquals(List.of(new InstrumentStatus("XSIM:AAA", "XSIM", "feed-1", 0, 42, 42, InstrumentState.STALE, 0, 0,
                 "the node serving the instrument left the cluster: node=node-a, source=feed-1, instrument=XSIM:AAA"
                         + "; no data from it until a feed serves the instrument again")), told);
-        assertTrue(watch.orphaned());
+        assertTrue(watch.unserved());
         assertEquals(List.of(), watch.nodeLeft("node-a", 43));
+    }
+
+    @Test
+    void aSubscriptionNoFeedAnsweredYetIsUnservedAndToldNothing() {
+        assertTrue(watch.unserved());
+        assertEquals(List.of(), watch.nodeLeft("node-a", 42));
     }
 
     @Test
@@ -32,26 +38,26 @@ class ServingWatchTest {
         watch.served(new ServingFeed("node-a", "feed-1"));
 
         assertEquals(List.of(), watch.nodeLeft("node-c", 42));
-        assertFalse(watch.orphaned());
+        assertFalse(watch.unserved());
     }
 
     @Test
-    void aFeedThatAnswersAgainEndsTheOrphanageAndItsNodeIsWatchedFromThen() {
+    void aFeedThatAnswersAgainServesTheSubscriptionAndItsNodeIsWatchedFromThen() {
         watch.served(new ServingFeed("node-a", "feed-1"));
         watch.nodeLeft("node-a", 42);
 
         watch.served(new ServingFeed("node-b", "feed-1"));
 
-        assertFalse(watch.orphaned());
+        assertFalse(watch.unserved());
         assertEquals(1, watch.nodeLeft("node-b", 43).size());
     }
 
     @Test
-    void aSubscriptionStillServedFromAnotherNodeIsToldOfTheLostFeedButNotOrphaned() {
+    void aSubscriptionStillServedFromAnotherNodeIsToldOfTheLostFeedAndStaysServed() {
         watch.served(new ServingFeed("node-a", "feed-1"));
         watch.served(new ServingFeed("node-b", "feed-2"));
 
         assertEquals(1, watch.nodeLeft("node-a", 42).size());
-        assertFalse(watch.orphaned());
+        assertFalse(watch.unserved());
     }
 }
