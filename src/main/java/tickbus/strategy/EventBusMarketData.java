@@ -98,6 +98,8 @@ final class EventBusMarketData implements MarketData {
         private final Context consumersContext;
         private final Handler<MarketEvent> take;
         private final ServingWatch watch;
+        /** Only a clustered node's subscriptions can lose their feed's node; a node alone asks once. */
+        private final boolean watching;
         private final AtomicBoolean retrying = new AtomicBoolean();
         private volatile boolean closed;
 
@@ -106,6 +108,7 @@ final class EventBusMarketData implements MarketData {
             this.consumersContext = consumersContext;
             this.take = take;
             this.watch = new ServingWatch(instrument);
+            this.watching = node.vertx().isClustered();
         }
 
         /** A consumer of snapshot answers at a new reply address; on the consumers' context. */
@@ -149,7 +152,7 @@ final class EventBusMarketData implements MarketData {
          * subscription without publishing a status to it, or an answer be lost; one timer at a time.
          */
         void retryWhileUnserved() {
-            if (retrying.compareAndSet(false, true)) {
+            if (watching && retrying.compareAndSet(false, true)) {
                 consumersContext.runOnContext(v -> node.vertx().setTimer(UNSERVED_RETRY_MILLIS, id -> {
                     retrying.set(false);
                     if (!closed && watch.unserved()) {
@@ -162,7 +165,7 @@ final class EventBusMarketData implements MarketData {
 
         /** A status from a feed (its LIVE once started, say): while unserved, a feed serves the instrument now. */
         void statusArrived(Message<MarketEvent> message) {
-            if (watch.unserved()) {
+            if (watching && watch.unserved()) {
                 requestAgain();
             }
             take.handle(message.body());
