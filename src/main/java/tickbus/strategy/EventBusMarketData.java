@@ -55,7 +55,7 @@ final class EventBusMarketData implements MarketData {
         Context consumersContext = caller.isWorkerContext()
                 ? ((VertxInternal) node.vertx()).createEventLoopContext() : caller;
         Handler<MarketEvent> take = direct ? receiver::receive : receiver::arrive;
-        Snapshots snapshots = new Snapshots(instrument, consumersContext, take);
+        Snapshots snapshots = new Snapshots(instrument, wanted, consumersContext, take);
         Promise<List<MessageConsumer<?>>> registered = caller.promise();
         consumersContext.runOnContext(v -> {
             List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -95,6 +95,7 @@ final class EventBusMarketData implements MarketData {
     private final class Snapshots implements FeedDepartures.Listener {
 
         private final String instrument;
+        private final Set<EventKind> wanted;
         private final Context consumersContext;
         private final Handler<MarketEvent> take;
         private final ServingWatch watch;
@@ -103,8 +104,9 @@ final class EventBusMarketData implements MarketData {
         private final AtomicBoolean retrying = new AtomicBoolean();
         private volatile boolean closed;
 
-        Snapshots(String instrument, Context consumersContext, Handler<MarketEvent> take) {
+        Snapshots(String instrument, Set<EventKind> wanted, Context consumersContext, Handler<MarketEvent> take) {
             this.instrument = instrument;
+            this.wanted = wanted;
             this.consumersContext = consumersContext;
             this.take = take;
             this.watch = new ServingWatch(instrument);
@@ -115,8 +117,11 @@ final class EventBusMarketData implements MarketData {
         MessageConsumer<Object> replyConsumer() {
             String replyAddress = Addresses.snapshotReply(java.util.UUID.randomUUID());
             return node.vertx().eventBus().consumer(replyAddress, message -> {
+                // A feed answers with its whole state of the instrument (book, quote, status), whatever kinds were asked.
                 if (message.body() instanceof MarketEvent event) {
-                    take.handle(event);
+                    if (wanted.contains(event.kind())) {
+                        take.handle(event);
+                    }
                 } else if (message.body() instanceof JsonObject answer) {
                     ServingFeed feed = ServingFeed.fromJson(answer);
                     if (feed != null) {
