@@ -153,7 +153,23 @@ final class JsonValueReader {
     }
 
     RedisJsonException wrongType(String expected) {
-        return error(Reason.WRONG_TYPE, "expected=" + expected + ", token=" + tokens.currentToken());
+        JsonToken token = tokens.currentToken();
+        return error(Reason.WRONG_TYPE, "expected=" + expected + ", token=" + token + scalarText(token));
+    }
+
+    /** {@code , value="..."} for a string or number, whose token kind alone does not say what was sent. */
+    private String scalarText(JsonToken token) {
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT
+                && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            return "";
+        }
+        try {
+            return ", value=" + RedisJsonException.quote(text.set(tokens.textCharacters(), tokens.textOffset(),
+                    tokens.textLength()));
+        } catch (IOException e) {
+            // A string past Jackson's length limit: its refusal is for the wrong type, not for the length.
+            return "";
+        }
     }
 
     RedisJsonException error(Reason reason, String details) {

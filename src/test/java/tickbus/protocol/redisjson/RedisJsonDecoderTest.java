@@ -140,6 +140,18 @@ class RedisJsonDecoderTest {
                 error.getMessage());
     }
 
+    /** A publisher writing ms as a float, or a number as a string, learns from the message what it sent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", ",\"extra\":[{}]"})
+    void aValueOfTheWrongTypeIsNamedInTheRefusal(String forceJackson) {
+        assertEquals("wrong JSON type: field=ts, expected=integer, token=VALUE_NUMBER_FLOAT, value=\"1.618677817089E15\"",
+                refusal(QUOTE.replace("1618677817089723000", "1.618677817089E15"), forceJackson));
+        assertEquals("wrong JSON type: field=seq, expected=integer, token=VALUE_STRING, value=\"41\"",
+                refusal(QUOTE.replace("\"seq\":41", "\"seq\":\"41\""), forceJackson));
+        assertEquals("wrong JSON type: field=sym, expected=string, token=VALUE_NUMBER_INT, value=\"42\"",
+                refusal(QUOTE.replace("\"BTC-USD\"", "42"), forceJackson));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{sym:\"X\"}", "{\"sym\":\"X\" # yaml comment\n}", "{\"sym\":\"X\" // comment\n}",
         "{\"bid\":+1}", "{\"bid\":.5}", "{\"bid\":5.}", "{\"sym\":\"a\tb\"}", "{\"sym\":\"\\q\"}",
@@ -162,6 +174,14 @@ class RedisJsonDecoderTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new RedisJsonLimits(1024, 0, 1024, 64, 100, 64, 128));
         assertEquals("limit must be positive: maxDepth=0", error.getMessage());
+    }
+
+    private String refusal(String payload, String extraField) {
+        byte[] bytes = payload.replace("}", extraField + "}").getBytes(StandardCharsets.UTF_8);
+        RedisJsonException error = assertThrows(RedisJsonException.class,
+                () -> decoder.decode(PayloadFormat.TICKBUS, "ch", bytes, 0, bytes.length, RECEIVED));
+        assertEquals(Reason.WRONG_TYPE, error.reason());
+        return error.getMessage();
     }
 
     private void decode(PayloadFormat format, String payload) {
