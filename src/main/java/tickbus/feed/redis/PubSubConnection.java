@@ -111,7 +111,20 @@ final class PubSubConnection implements FeedConnection {
         List<String> names = new ArrayList<>();
         settings.channels().forEach(template -> names.add(template.channelOf(instrument)));
         return command(Command.UNSUBSCRIBE, Confirmations.Kind.UNSUBSCRIBE, names)
-                .onSuccess(v -> names.forEach(channelFormats::remove));
+                .onSuccess(v -> names.forEach(this::unsubscribed));
+    }
+
+    /**
+     * Tell the channel's worker, after the channel's last message, that nothing more is heard on it: what it last
+     * heard there is no current state for a subscriber who comes later.
+     */
+    private void unsubscribed(String channel) {
+        PayloadFormat format = channelFormats.remove(channel);
+        Buffer name = Buffer.buffer(channel);
+        if (format != null && !closed && name.length() <= RedisFrames.MAX_CHANNEL_BYTES) {
+            context.frame(0, frame, 0, RedisFrames.writeUnsubscribed(frame, format, name));
+            scheduleEndOfTurn();
+        }
     }
 
     private Future<Void> command(Command command, Confirmations.Kind kind, List<String> names) {

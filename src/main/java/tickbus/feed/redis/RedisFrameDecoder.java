@@ -60,6 +60,10 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
         channel = channels.of(frames, offset + RedisFrames.HEADER_BYTES, channelLength);
         int payloadOffset = offset + RedisFrames.HEADER_BYTES + channelLength;
         int payloadLength = length - RedisFrames.HEADER_BYTES - channelLength;
+        if (RedisFrames.isUnsubscribed(frames, offset)) {
+            latestQuotes.forgetChannel(channel);
+            return;
+        }
         if (!RedisFrames.hasFields(frames, offset)) {
             ingest.accept(channel, format, frames, payloadOffset, payloadLength, receiveTimeNanos);
             return;
@@ -108,7 +112,7 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     private void emit(MarketEvent event) {
         MarketEvent sequenced = entrySequence == 0 || format.carriesSequence() ? event : withEntrySequence(event);
         if (sequenced instanceof Quote quote) {
-            latestQuotes.remember(quote);
+            latestQuotes.remember(quote, channel);
         }
         context.sink().accept(sequenced);
     }

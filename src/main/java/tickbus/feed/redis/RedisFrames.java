@@ -14,7 +14,8 @@ import tickbus.protocol.redisjson.PayloadFormat;
  *  | flags | entry seq    | channel len  | channel (UTF-8)   | payload                   |
  *  | u8    | i64          | u16          | n bytes           | rest of the frame         |
  *  +-------+--------------+--------------+-------------------+---------------------------+
- *  flags:     bits 0-3 the payload format's ordinal; bit 4 FIELDS
+ *  flags:     bits 0-3 the payload format's ordinal; bit 4 FIELDS; bit 5 UNSUBSCRIBED (no payload: the feed
+ *             stopped listening to the channel)
  *  entry seq: a stream entry id as milliseconds * 1,000,000 + sequence; 0 for pub/sub
  *  payload:   the JSON document, or with FIELDS a stream entry's field/value pairs:
  *             repeated { u16 name length, name, u32 value length, value }
@@ -28,6 +29,7 @@ final class RedisFrames {
     static final int HEADER_BYTES = 11;
     static final int FORMAT_MASK = 0x0F;
     static final int FIELDS_FLAG = 0x10;
+    static final int UNSUBSCRIBED_FLAG = 0x20;
     static final int MAX_CHANNEL_BYTES = 0xFFFF;
     static final int MAX_FIELD_NAME_BYTES = 0xFFFF;
 
@@ -45,6 +47,16 @@ final class RedisFrames {
         frame.setUnsignedShort(CHANNEL_LENGTH_OFFSET, channel.length());
         frame.setBuffer(HEADER_BYTES, channel);
         return HEADER_BYTES + channel.length();
+    }
+
+    /**
+     * Write a frame telling the channel's worker, after the channel's last message, that the feed no longer listens
+     * to {@code channel}; returns its length.
+     */
+    static int writeUnsubscribed(Buffer frame, PayloadFormat format, Buffer channel) {
+        int length = writeHeader(frame, format, false, 0, channel);
+        frame.setByte(FLAGS_OFFSET, (byte) (format.ordinal() | UNSUBSCRIBED_FLAG));
+        return length;
     }
 
     /** Append one field/value pair at {@code position}; returns the position after it. */
@@ -72,6 +84,10 @@ final class RedisFrames {
 
     static boolean hasFields(Buffer frames, int offset) {
         return (frames.getUnsignedByte(offset + FLAGS_OFFSET) & FIELDS_FLAG) != 0;
+    }
+
+    static boolean isUnsubscribed(Buffer frames, int offset) {
+        return (frames.getUnsignedByte(offset + FLAGS_OFFSET) & UNSUBSCRIBED_FLAG) != 0;
     }
 
     static long entrySequence(Buffer frames, int offset) {

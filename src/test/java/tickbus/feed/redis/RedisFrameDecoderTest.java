@@ -177,6 +177,19 @@ class RedisFrameDecoderTest {
     }
 
     @Test
+    void quotesOfAChannelNoLongerListenedToAreNoSnapshot() {
+        quotes(1);
+        decode(PayloadFormat.TICKBUS, 0, "md:BBB:quotes", quoteOf("BBB", 1));
+        Buffer frame = Buffer.buffer();
+        decoder.decode(0, 7, frame, 0, RedisFrames.writeUnsubscribed(frame, PayloadFormat.TICKBUS,
+                Buffer.buffer(CHANNEL)));
+        List<MarketEvent> snapshot = new ArrayList<>();
+        decoder.snapshot("XSIM:AAA", snapshot::add);
+        decoder.snapshot("XSIM:BBB", snapshot::add);
+        assertEquals(List.of("XSIM:BBB"), snapshot.stream().map(MarketEvent::instrument).toList());
+    }
+
+    @Test
     void fieldValuesAreEscapedIntoJsonStrings() {
         Buffer frame = Buffer.buffer();
         int end = RedisFrames.writeField(frame, 0, Buffer.buffer("a\"b"), Buffer.buffer("x\\y\u0001\n\u00e9"));

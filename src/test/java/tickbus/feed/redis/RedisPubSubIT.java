@@ -80,6 +80,27 @@ class RedisPubSubIT {
         assertEquals(List.of(), fixture.quoteSequences("XSIM:YYY"), "nobody wants XSIM:YYY");
     }
 
+    /**
+     * While nobody wanted XSIM:AAA the feed was not subscribed and heard none of its quotes: the quote it had last
+     * is no state of the instrument, and a new subscriber must not take it for the latest.
+     */
+    @Test
+    void aSubscriberAfterAnUnsubscribeIsNotHandedTheQuoteFromBeforeIt() {
+        fixture.deploy(fixture.redisSettings(new JsonObject()));
+        MarketDataSubscription first = fixture.harness.subscribe("XSIM:AAA");
+        fixture.awaitSubscription("XSIM:AAA", SubscriptionState.ACTIVE);
+        fixture.publish("md:AAA:quotes", fixture.quote("AAA", 1));
+        Await.until("quote 1", () -> fixture.quoteSequences("XSIM:AAA").equals(List.of(1L)));
+        Await.result(first.close());
+        fixture.awaitSubscription("XSIM:AAA", SubscriptionState.UNSUBSCRIBED);
+        assertEquals(0, fixture.publish("md:AAA:quotes", fixture.quote("AAA", 2)), "nobody listens");
+
+        fixture.subscribeAndAwaitActive("XSIM:AAA");
+        assertEquals(1, fixture.publish("md:AAA:quotes", fixture.quote("AAA", 3)));
+        Await.until("quote 3", () -> fixture.quoteSequences("XSIM:AAA").contains(3L));
+        assertEquals(List.of(1L, 3L), fixture.quoteSequences("XSIM:AAA"), "quote 1 only to the first subscriber");
+    }
+
     @Test
     void pingKeepsTheSubscribedConnectionAlive() {
         fixture.deploy(fixture.redisSettings(new JsonObject()));
