@@ -33,6 +33,13 @@ public interface DecoderContext {
     }
 
     /**
+     * Payload {@code stream} is no longer heard (its channel unsubscribed): what it carries next is numbered from
+     * wherever its publisher is then, and {@link #sequence} takes it as a new stream's first number, not as a gap.
+     */
+    default void sequenceForgotten(String stream) {
+    }
+
+    /**
      * Count {@code count} updates of {@code kind} that a book could not take as sent, though the frame itself was
      * good and used (a change to a level the book did not have, a new level dropped from a full side): exported
      * with the feed's metrics, so an operator sees a book drifting from the venue's before a strategy does. The

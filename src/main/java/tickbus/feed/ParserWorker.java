@@ -258,6 +258,11 @@ final class ParserWorker extends VerticleBase implements DecoderContext, EventSi
         payloadSequences.restart(stream, firstSequence);
     }
 
+    @Override
+    public void sequenceForgotten(String stream) {
+        payloadSequences.forget(stream);
+    }
+
     /** Published like an event, so it follows the events before the gap and precedes the one after it. */
     @Override
     public void payloadGap(String stream, Collection<String> instruments, long from, long to) {

@@ -54,6 +54,11 @@ final class PayloadSequences {
         streams.put(stream, SequenceValidator.startingAt(first));
     }
 
+    /** {@code stream} is no longer heard: whatever number it carries next is accepted as its first. */
+    void forget(String stream) {
+        streams.remove(stream);
+    }
+
     /** Forget every stream (the upstream session changed: every numbering starts again). */
     void clear() {
         streams.clear();

@@ -27,7 +27,10 @@ final class PublisherRun {
     private long lastSequence;
     private long lastTimestampNanos;
     private boolean countsFromZero;
-    /** In the order first seen; kept until the decoder resets, as a snapshot may still hand on an older run. */
+    /**
+     * In the order first seen; kept until the decoder resets or the channel is unsubscribed, as a snapshot may
+     * still hand on an older run.
+     */
     private final Set<String> instruments = new LinkedHashSet<>();
 
     /** A message of {@code instrument} arrived on this channel. */

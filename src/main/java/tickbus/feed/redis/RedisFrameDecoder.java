@@ -61,7 +61,7 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
         int payloadOffset = offset + RedisFrames.HEADER_BYTES + channelLength;
         int payloadLength = length - RedisFrames.HEADER_BYTES - channelLength;
         if (RedisFrames.isUnsubscribed(frames, offset)) {
-            latestQuotes.forgetChannel(channel);
+            unsubscribed();
             return;
         }
         if (!RedisFrames.hasFields(frames, offset)) {
@@ -76,6 +76,16 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
         }
         int jsonLength = fieldsJson.build(frames, payloadOffset, payloadLength);
         ingest.accept(channel, format, fieldsJson.bytes(), 0, jsonLength, receiveTimeNanos);
+    }
+
+    /**
+     * The feed stopped listening to the channel: what it last heard there is no current state, and what it hears
+     * after subscribing again continues no run it knows (what was published meanwhile nobody wanted, nothing lost).
+     */
+    private void unsubscribed() {
+        latestQuotes.forgetChannel(channel);
+        runs.remove(channel);
+        context.sequenceForgotten(channel);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tickbus.event.FeedState;
+import tickbus.event.InstrumentState;
 import tickbus.event.Quote;
 import tickbus.event.Trade;
 import tickbus.feed.SubscriptionState;
@@ -86,6 +87,27 @@ class RedisPubSubIT {
      */
     @Test
     void aSubscriberAfterAnUnsubscribeIsNotHandedTheQuoteFromBeforeIt() {
+        quoteOneHeardThenTwoPublishedWhileNobodyWantedTheInstrument();
+        fixture.subscribeAndAwaitActive("XSIM:AAA");
+        assertEquals(1, fixture.publish("md:AAA:quotes", fixture.quote("AAA", 3)));
+        Await.until("quote 3", () -> fixture.quoteSequences("XSIM:AAA").contains(3L));
+        assertEquals(List.of(1L, 3L), fixture.quoteSequences("XSIM:AAA"), "quote 1 only to the first subscriber");
+    }
+
+    /** Messages published while nobody wanted the instrument were not lost: the feed chose not to hear them. */
+    @Test
+    void aResubscribedChannelStartsAfreshWithoutAGapForWhatNobodyWanted() {
+        quoteOneHeardThenTwoPublishedWhileNobodyWantedTheInstrument();
+        fixture.subscribeAndAwaitActive("XSIM:AAA");
+        fixture.publish("md:AAA:quotes", fixture.quote("AAA", 3));
+        fixture.publish("md:AAA:quotes", fixture.quote("AAA", 5));
+        Await.until("quote 5", () -> fixture.quoteSequences("XSIM:AAA").contains(5L));
+        assertEquals(List.of("4..4"), fixture.harness.statuses(InstrumentState.GAP).stream()
+                .map(gap -> gap.gapFrom() + ".." + gap.gapTo()).toList(), "only the loss while subscribed");
+        assertEquals(1, fixture.harness.feed.metrics().gapMessages());
+    }
+
+    private void quoteOneHeardThenTwoPublishedWhileNobodyWantedTheInstrument() {
         fixture.deploy(fixture.redisSettings(new JsonObject()));
         MarketDataSubscription first = fixture.harness.subscribe("XSIM:AAA");
         fixture.awaitSubscription("XSIM:AAA", SubscriptionState.ACTIVE);
@@ -94,11 +116,6 @@ class RedisPubSubIT {
         Await.result(first.close());
         fixture.awaitSubscription("XSIM:AAA", SubscriptionState.UNSUBSCRIBED);
         assertEquals(0, fixture.publish("md:AAA:quotes", fixture.quote("AAA", 2)), "nobody listens");
-
-        fixture.subscribeAndAwaitActive("XSIM:AAA");
-        assertEquals(1, fixture.publish("md:AAA:quotes", fixture.quote("AAA", 3)));
-        Await.until("quote 3", () -> fixture.quoteSequences("XSIM:AAA").contains(3L));
-        assertEquals(List.of(1L, 3L), fixture.quoteSequences("XSIM:AAA"), "quote 1 only to the first subscriber");
     }
 
     @Test
