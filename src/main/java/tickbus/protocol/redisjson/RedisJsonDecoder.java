@@ -132,6 +132,7 @@ public final class RedisJsonDecoder {
     }
 
     private void parse(PayloadFormat format, byte[] payload, int offset, int length) {
+        checkNoByteOrderMark(payload, offset, length);
         JsonParser parser = null;
         boolean objectRead = false;
         try {
@@ -157,6 +158,18 @@ public final class RedisJsonDecoder {
             throw new RedisJsonException(Reason.SYNTAX, "field=" + values.fieldForMessage() + " (" + e + ")", e);
         } finally {
             close(parser);
+        }
+    }
+
+    /**
+     * A leading U+FEFF is valid UTF-8 that JSON texts must not carry (RFC 8259, 8.1); Jackson, not sniffing
+     * encodings, called it invalid UTF-8 and sent the publisher looking for an encoding problem it does not have.
+     */
+    private static void checkNoByteOrderMark(byte[] payload, int offset, int length) {
+        if (length >= 3 && payload[offset] == (byte) 0xEF && payload[offset + 1] == (byte) 0xBB
+                && payload[offset + 2] == (byte) 0xBF) {
+            throw new RedisJsonException(Reason.SYNTAX, "field=(payload), offset=0, value=\"\\uFEFF\", expected=a "
+                    + "JSON object without a byte order mark");
         }
     }
 

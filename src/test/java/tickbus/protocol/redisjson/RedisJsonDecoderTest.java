@@ -163,6 +163,17 @@ class RedisJsonDecoderTest {
         assertTrue(error.reason() == Reason.SYNTAX || error.reason() == Reason.NOT_A_NUMBER, error.getMessage());
     }
 
+    /** A BOM is valid UTF-8: the publisher must not be sent looking for an encoding problem. */
+    @Test
+    void aByteOrderMarkIsRefusedAsSuchNotAsInvalidUtf8() {
+        byte[] bytes = ("\uFEFF" + QUOTE).getBytes(StandardCharsets.UTF_8);
+        RedisJsonException error = assertThrows(RedisJsonException.class,
+                () -> decoder.decode(PayloadFormat.TICKBUS, "ch", bytes, 0, bytes.length, RECEIVED));
+        assertEquals(Reason.SYNTAX, error.reason(), error.getMessage());
+        assertEquals("malformed JSON: field=(payload), offset=0, value=\"\\uFEFF\", expected=a JSON object without a "
+                + "byte order mark", error.getMessage());
+    }
+
     @Test
     void scalesOutsideZeroToEighteenAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new RedisJsonDecoder(RedisJsonLimits.DEFAULTS, 19, 8, listener));
