@@ -24,6 +24,7 @@ final class AttemptContext implements ConnectionContext {
     }
 
     private final FeedVerticle engine;
+    private final FeedPipeline pipeline;
     private final Vertx vertx;
     private final FeedSettings settings;
     private final InstantSource clock;
@@ -31,8 +32,10 @@ final class AttemptContext implements ConnectionContext {
     private final EarlyReports early = new EarlyReports();
     private Stage stage = Stage.CONNECTING;
 
-    AttemptContext(FeedVerticle engine, Vertx vertx, FeedSettings settings, InstantSource clock, FeedMetrics metrics) {
+    AttemptContext(FeedVerticle engine, FeedPipeline pipeline, Vertx vertx, FeedSettings settings, InstantSource clock,
+            FeedMetrics metrics) {
         this.engine = engine;
+        this.pipeline = pipeline;
         this.vertx = vertx;
         this.settings = settings;
         this.clock = clock;
@@ -76,20 +79,20 @@ final class AttemptContext implements ConnectionContext {
 
     @Override
     public long resumeSequence() {
-        return engine.resumeSequence();
+        return pipeline.resumeSequence();
     }
 
     @Override
     public void bytesReceived(int count) {
         if (current()) {
-            engine.bytesReceived(count);
+            pipeline.bytesReceived(count);
         }
     }
 
     @Override
     public void frame(long firstSequence, long lastSequence, Buffer source, int offset, int length) {
         if (current()) {
-            engine.frame(firstSequence, lastSequence, source, offset, length);
+            pipeline.frame(firstSequence, lastSequence, source, offset, length);
         } else {
             metrics.abandonedFrames.increment();
         }
@@ -98,7 +101,7 @@ final class AttemptContext implements ConnectionContext {
     @Override
     public void endOfRead() {
         if (current()) {
-            engine.endOfRead();
+            pipeline.flush();
         }
     }
 
@@ -106,7 +109,7 @@ final class AttemptContext implements ConnectionContext {
     @Override
     public void afterPublished(Runnable action) {
         if (current()) {
-            engine.afterPublished(action);
+            pipeline.afterPublished(action);
         }
     }
 
@@ -159,7 +162,7 @@ final class AttemptContext implements ConnectionContext {
     @Override
     public void sessionChanged(String reason, long nextSequence) {
         if (current()) {
-            engine.sessionChanged(reason, nextSequence);
+            pipeline.sessionChanged(reason, nextSequence);
         }
     }
 }

@@ -4,9 +4,7 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +21,8 @@ import tickbus.event.InstrumentState;
  * shares — reconnect with backoff and a circuit breaker, heartbeat watchdog, silence detection, sequence
  * validation with gap recovery, demand-driven subscriptions restored after every reconnect, and a graceful stop.
  */
-public class FeedVerticle extends VerticleBase implements TransportSequencing.Listener, FeedWatchdog.Listener {
+public class FeedVerticle extends VerticleBase
+        implements TransportSequencing.Listener, FeedWatchdog.Listener, FeedPipeline.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedVerticle.class);
 
@@ -39,8 +38,7 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
     private DemandFollower demand;
     private InstrumentStatusPublisher statuses;
     private TransportSequencing sequencing;
-    private ParserWorkers workers;
-    private FrameDispatcher dispatcher;
+    private FeedPipeline pipeline;
     private FeedConnection connection;
     private AttemptContext attempt;
     private long reconnectTimer = -1;
@@ -48,7 +46,6 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
     private FeedWatchdog watchdog;
     private long watchdogTimer = -1;
     private boolean stopping;
-    private PayloadSequences payloadSequences;
 
     /** Deployed by name: settings and protocol come from {@code config()}. */
     public FeedVerticle() {
@@ -82,13 +79,9 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
         });
         subscriptions = new SubscriptionManager(vertx, settings.subscriptionRetry(), this::subscriptionChanged);
         demand = new DemandFollower(vertx, context, settings, node.demand(), subscriptions);
-        workers = new ParserWorkers(vertx);
-        payloadSequences = new PayloadSequences(metrics, clock);
-        return workers.deploy(settings.workers(), "tickbus-parser-" + settings.source(),
-                shard -> new ParserWorker(protocol, settings, metrics, node.demand(), clock, payloadSequences, shard))
+        pipeline = new FeedPipeline(vertx, context, settings, protocol, clock, metrics, sequencing, watchdog, this);
+        return pipeline.deploy(node.demand())
                 .onSuccess(v -> {
-                    dispatcher = new FrameDispatcher(protocol, workers.list(), settings.maxBatchFrames(),
-                            this::pauseConnection, () -> context.runOnContext(x -> resumeConnection()));
                     demand.start();
                     vertx.eventBus().<JsonObject>consumer(Addresses.SNAPSHOT_REQUESTS,
                             message -> snapshotRequested(message.body()));
@@ -116,7 +109,7 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
         }
         lifecycle.transition(FeedState.CONNECTING, reason);
         abandonAttempt();
-        AttemptContext current = new AttemptContext(this, vertx, settings, clock, metrics);
+        AttemptContext current = new AttemptContext(this, pipeline, vertx, settings, clock, metrics);
         attempt = current;
         FeedBreaker.attempt(breaker, () -> protocol.connect(current)).onComplete(result -> {
             if (!current.current()) {
@@ -142,7 +135,7 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
     private void connected(FeedConnection newConnection, EarlyReports early) {
         connection = newConnection;
         metrics.connects.increment();
-        if (dispatcher.paused()) {
+        if (pipeline.paused()) {
             newConnection.pause();
         }
         if (early.endedReason() != null) {
@@ -198,7 +191,7 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
         FeedConnection released = connection;
         connection = null;
         abandonAttempt();
-        dispatcher.flush();
+        pipeline.flush();
         subscriptions.disconnected();
         return released;
     }
@@ -223,42 +216,8 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
 
     // ---- ConnectionContext, through the current attempt's AttemptContext, on this event loop ----
 
-    long resumeSequence() {
-        return sequencing.expected();
-    }
-
-    void bytesReceived(int count) {
-        long nowMillis = clock.millis();
-        watchdog.inbound(nowMillis);
-        metrics.inbound(nowMillis, count);
-    }
-
-    void frame(long firstSequence, long lastSequence, Buffer source, int offset, int length) {
-        Instant now = clock.instant();
-        long nowMillis = now.toEpochMilli();
-        watchdog.data(nowMillis);
-        metrics.frames.increment();
-        metrics.data(nowMillis);
-        if (lifecycle.state() == FeedState.STALE) {
-            lifecycle.transition(FeedState.LIVE, "data resumed");
-            publishToWanted(InstrumentState.LIVE, 0, 0, "data resumed");
-        }
-        if (firstSequence > 0 && !sequencing.accept(firstSequence, lastSequence, nowMillis)) {
-            return;
-        }
-        dispatcher.add(firstSequence, FeedClock.nanos(now), source, offset, length);
-    }
-
     void retryAfter(long delayMillis) {
         retryAfterMillis = Math.max(retryAfterMillis, delayMillis);
-    }
-
-    void endOfRead() {
-        dispatcher.flush();
-    }
-
-    void afterPublished(Runnable action) {
-        dispatcher.afterProcessed(() -> context.runOnContext(v -> action.run()));
     }
 
     void subscriptionRefused(String instrument, String reason) {
@@ -280,13 +239,6 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
         }
         lifecycle.transition(FeedState.END_OF_SESSION, reason);
         publishToWanted(InstrumentState.END_OF_SESSION, 0, 0, reason);
-    }
-
-    void sessionChanged(String reason, long nextSequence) {
-        sequencing.reset(nextSequence);
-        payloadSequences.clear();
-        // Published by the workers in stream order: from here, the old session's queued events would follow it.
-        dispatcher.reset(reason, sequencing.lastProcessed());
     }
 
     // ---- gaps ----
@@ -362,19 +314,25 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
         drop(reason, "recovery-timeout");
     }
 
-    // ---- back-pressure, snapshots, subscriptions ----
+    // ---- data path, snapshots, subscriptions ----
 
-    private void pauseConnection() {
-        metrics.pauses.increment();
-        watchdog.readingPaused();
+    @Override
+    public void dataArrived() {
+        if (lifecycle.state() == FeedState.STALE) {
+            lifecycle.transition(FeedState.LIVE, "data resumed");
+            publishToWanted(InstrumentState.LIVE, 0, 0, "data resumed");
+        }
+    }
+
+    @Override
+    public void readingPaused() {
         if (connection != null) {
             connection.pause();
         }
     }
 
-    private void resumeConnection() {
-        dispatcher.resumed();
-        watchdog.readingResumed(clock.millis());
+    @Override
+    public void readingResumed() {
         if (connection != null) {
             connection.resume();
         }
@@ -387,7 +345,7 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
             node.demand().learn(request.getJsonObject("demand")).onComplete(v -> {
                 // First, so that the subscriber knows whose departure would leave it without data.
                 vertx.eventBus().send(replyAddress, new ServingFeed(node.demand().nodeId(), settings.source()).toJson());
-                workers.list().forEach(worker -> worker.snapshot(instrument, replyAddress));
+                pipeline.snapshot(instrument, replyAddress);
             });
         }
     }
@@ -425,12 +383,7 @@ public class FeedVerticle extends VerticleBase implements TransportSequencing.Li
                     return Future.succeededFuture();
                 });
         abandonAttempt();
-        return closed.compose(v -> {
-            if (dispatcher != null) {
-                dispatcher.flush();
-            }
-            return workers.undeploy();
-        }).onComplete(v -> {
+        return closed.compose(v -> pipeline.undeploy()).onComplete(v -> {
             lifecycle.transition(FeedState.STOPPED, "stopped");
             node.unregisterFeed(metrics);
         });
