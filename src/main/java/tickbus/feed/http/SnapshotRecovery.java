@@ -119,6 +119,10 @@ final class SnapshotRecovery {
         client.snapshot(connection.polledParameter()).onComplete(result -> {
             boolean again = snapshotsOfAll.finished();
             if (!connection.isOpen()) {
+                // What was asked for meanwhile, or not appended, was never served: the next connection asks.
+                if (again || result.failed()) {
+                    protocol.snapshotsWanted();
+                }
                 return;
             }
             if (result.failed()) {

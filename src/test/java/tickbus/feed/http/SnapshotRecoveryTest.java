@@ -8,6 +8,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.InstantSource;
@@ -88,6 +89,27 @@ class SnapshotRecoveryTest {
 
         assertEquals(List.of(), recorder.events);
         assertEquals(Map.of(), protocol.counters().failures());
+    }
+
+    @Test
+    void snapshotsAskedForWhileOneWasInFlightAreWantedByTheNextConnectionWhenThisOneCloses() {
+        List<HttpServerRequest> held = new CopyOnWriteArrayList<>();
+        HttpServer server = Await.result(vertx.createHttpServer().requestHandler(held::add).listen(0, "127.0.0.1"));
+        SnapshotRecovery recovery = recovery(server.actualPort());
+        protocol.sameServerLog("L1");
+
+        vertx.runOnContext(v -> {
+            recovery.requestSnapshotsOfAll();
+            recovery.requestSnapshotsOfAll();
+        });
+        Await.until("the first snapshot request reaches the server", () -> held.size() == 1);
+        recorder.open = false;
+        held.get(0).response().putHeader(FixmlLongPoll.HEADER_LOG, "L1").putHeader(FixmlLongPoll.HEADER_CURSOR, "40")
+                .putHeader(FixmlLongPoll.HEADER_NEXT, "42").end();
+
+        // The second request was never sent: the next connection must send it.
+        Await.until("the next connection is to ask for the snapshots", protocol::takeSnapshotsWanted);
+        assertEquals(1, held.size());
     }
 
     private SnapshotRecovery recovery(int port) {
