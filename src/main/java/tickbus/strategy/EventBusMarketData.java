@@ -74,7 +74,7 @@ final class EventBusMarketData implements MarketData {
             return Future.all(registrations)
                     .compose(v -> node.demand().acquire(instrument, wanted))
                     .onSuccess(v -> {
-                        FeedDepartures.of(node.vertx()).add(snapshots);
+                        snapshots.watchDepartures();
                         snapshots.request(replies);
                         snapshots.retryWhileUnserved();
                     })
@@ -103,6 +103,8 @@ final class EventBusMarketData implements MarketData {
         private final boolean watching;
         private final AtomicBoolean retrying = new AtomicBoolean();
         private volatile boolean closed;
+        /** The node's departure watch once joined: closing leaves it, and never installs one on a closing node. */
+        private volatile FeedDepartures departures;
 
         Snapshots(String instrument, Set<EventKind> wanted, Context consumersContext, Handler<MarketEvent> take) {
             this.instrument = instrument;
@@ -202,9 +204,17 @@ final class EventBusMarketData implements MarketData {
             }
         }
 
+        void watchDepartures() {
+            departures = FeedDepartures.of(node.vertx());
+            departures.add(this);
+        }
+
         void close() {
             closed = true;
-            FeedDepartures.of(node.vertx()).remove(this);
+            FeedDepartures joined = departures;
+            if (joined != null) {
+                joined.remove(this);
+            }
         }
     }
 

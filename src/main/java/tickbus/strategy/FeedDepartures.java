@@ -42,6 +42,11 @@ final class FeedDepartures {
         return NODES.computeIfAbsent(vertx, FeedDepartures::install);
     }
 
+    /** Whether {@code vertx} has a departure watch (for tests). */
+    static boolean installed(Vertx vertx) {
+        return NODES.containsKey(vertx);
+    }
+
     private static FeedDepartures install(Vertx vertx) {
         FeedDepartures departures = new FeedDepartures(vertx);
         departures.membership.watch(departures::joined, departures::left);

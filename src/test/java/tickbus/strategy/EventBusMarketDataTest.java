@@ -1,7 +1,10 @@
 package tickbus.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -53,5 +56,22 @@ class EventBusMarketDataTest {
 
         Await.until("trade 8", Duration.ofSeconds(20), () -> delivered.contains(trade), delivered::toString);
         assertEquals(List.of(trading, trade), delivered, "a trades-only subscription was handed a quote");
+    }
+
+    @Test
+    void aSubscriptionClosedWithItsNodeLeavesNoDepartureWatchBehind() {
+        Await.result(TickbusNode.start(vertx));
+        Await.result(vertx.deployVerticle(new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                // Closed by the undeployment, once the node is closing.
+                return StrategyContext.of(vertx, "closing").subscribe(INSTRUMENT, EnumSet.of(EventKind.QUOTE),
+                        MarketData.Delivery.EVERY, delivered::add);
+            }
+        }));
+
+        Await.result(vertx.close());
+
+        assertFalse(FeedDepartures.installed(vertx), "a closed node's departure watch stays in the static map");
     }
 }
