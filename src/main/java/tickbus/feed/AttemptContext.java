@@ -99,6 +99,13 @@ final class AttemptContext implements ConnectionContext {
     }
 
     @Override
+    public void notice(Buffer source, int offset, int length) {
+        if (current()) {
+            pipeline.notice(source, offset, length);
+        }
+    }
+
+    @Override
     public void endOfRead() {
         if (current()) {
             pipeline.flush();

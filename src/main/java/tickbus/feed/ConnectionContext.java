@@ -44,6 +44,12 @@ public interface ConnectionContext {
      */
     void frame(long firstSequence, long lastSequence, Buffer source, int offset, int length);
 
+    /**
+     * A frame the connection made itself (a channel no longer heard, say): handed to the decoder in stream order
+     * like a data frame, but no data, so it neither ends a silence nor counts as a frame. Copied like one.
+     */
+    void notice(Buffer source, int offset, int length);
+
     /** The current read is complete: hand the frames gathered so far to the workers. */
     void endOfRead();
 

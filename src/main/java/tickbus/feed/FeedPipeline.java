@@ -93,6 +93,11 @@ final class FeedPipeline {
         dispatcher.add(firstSequence, FeedClock.nanos(now), source, offset, length);
     }
 
+    /** As {@link ConnectionContext#notice(Buffer, int, int)}: in stream order, but no data for the watchdog. */
+    void notice(Buffer source, int offset, int length) {
+        dispatcher.add(0, FeedClock.nanos(clock.instant()), source, offset, length);
+    }
+
     /** Hands the frames gathered so far to the workers. */
     void flush() {
         dispatcher.flush();

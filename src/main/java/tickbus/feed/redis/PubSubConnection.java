@@ -122,7 +122,7 @@ final class PubSubConnection implements FeedConnection {
         PayloadFormat format = channelFormats.remove(channel);
         Buffer name = Buffer.buffer(channel);
         if (format != null && !closed && name.length() <= RedisFrames.MAX_CHANNEL_BYTES) {
-            context.frame(0, frame, 0, RedisFrames.writeUnsubscribed(frame, format, name));
+            context.notice(frame, 0, RedisFrames.writeUnsubscribed(frame, format, name));
             scheduleEndOfTurn();
         }
     }

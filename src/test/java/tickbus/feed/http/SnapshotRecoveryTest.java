@@ -188,6 +188,11 @@ class SnapshotRecoveryTest {
         }
 
         @Override
+        public void notice(Buffer source, int offset, int length) {
+            events.add("notice");
+        }
+
+        @Override
         public void endOfRead() {
         }
 

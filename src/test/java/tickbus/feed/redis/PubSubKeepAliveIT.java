@@ -63,6 +63,7 @@ class PubSubKeepAliveIT {
             public long resumeSequence() { return 0; }
             public void bytesReceived(int count) { bytes.addAndGet(count); }
             public void frame(long first, long last, Buffer source, int offset, int length) { }
+            public void notice(Buffer source, int offset, int length) { }
             public void endOfRead() { }
             public void afterPublished(Runnable action) { action.run(); }
             public void retryAfter(long delayMillis) { }

@@ -107,6 +107,23 @@ class RedisPubSubIT {
         assertEquals(1, fixture.harness.feed.metrics().gapMessages());
     }
 
+    /** The notice that a channel is no longer heard is no data: a silent feed stays STALE. */
+    @Test
+    void anUnsubscribeDoesNotEndASilence() {
+        fixture.deploy(fixture.redisSettings(new JsonObject()), new JsonObject()
+                .put("silenceThresholdMillis", 1_000).put("heartbeatTimeoutMillis", 60_000));
+        fixture.subscribeAndAwaitActive("XSIM:AAA");
+        MarketDataSubscription other = fixture.harness.subscribe("XSIM:BBB");
+        fixture.awaitSubscription("XSIM:BBB", SubscriptionState.ACTIVE);
+        fixture.harness.clock.advanceMillis(2_000);
+        fixture.harness.awaitState(FeedState.STALE);
+
+        Await.result(other.close());
+        fixture.awaitSubscription("XSIM:BBB", SubscriptionState.UNSUBSCRIBED);
+
+        assertEquals(FeedState.STALE, fixture.harness.feed.metrics().state(), fixture.harness.describeStates());
+    }
+
     private void quoteOneHeardThenTwoPublishedWhileNobodyWantedTheInstrument() {
         fixture.deploy(fixture.redisSettings(new JsonObject()));
         MarketDataSubscription first = fixture.harness.subscribe("XSIM:AAA");
