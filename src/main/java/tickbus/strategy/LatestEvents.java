@@ -33,14 +33,10 @@ final class LatestEvents {
     private long arrivals;
 
     /**
-     * Keep {@code event} as the latest of its slot, unless it is an older or repeated event of the same source and
-     * session as the one kept; a book update is folded into the book kept, so that the levels it skips stay. Returns
-     * the event it replaced, or null.
+     * Keep {@code event}, which the caller found not {@link #isStale stale}, as the latest of its slot; a book update
+     * is folded into the book kept, so that the levels it skips stay. Returns the event it replaced, or null.
      */
     MarketEvent keep(MarketEvent event) {
-        if (isStale(event)) {
-            return null;
-        }
         int slot = slotOf(event);
         MarketEvent kept = latest[slot];
         boolean sameSession = sameSession(kept, event, slot);
