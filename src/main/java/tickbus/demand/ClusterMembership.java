@@ -29,7 +29,7 @@ public final class ClusterMembership {
     }
 
     /** The nodes of the cluster now, this one included. */
-    Set<String> members() {
+    public Set<String> members() {
         return vertx.isClustered() ? Set.copyOf(clusterManager().getNodes()) : Set.of(nodeId);
     }
 

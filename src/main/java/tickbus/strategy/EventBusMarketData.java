@@ -111,7 +111,7 @@ final class EventBusMarketData implements MarketData {
             this.wanted = wanted;
             this.consumersContext = consumersContext;
             this.take = take;
-            this.watch = new ServingWatch(instrument);
+            this.watch = new ServingWatch(instrument, this::inCluster);
             this.watching = node.vertx().isClustered();
         }
 
@@ -202,6 +202,12 @@ final class EventBusMarketData implements MarketData {
             if (watch.unserved()) {
                 requestAgain();
             }
+        }
+
+        /** Answers come after {@link #watchDepartures()}: requests are sent after it. */
+        private boolean inCluster(String feedNode) {
+            FeedDepartures joined = departures;
+            return joined == null || joined.isMember(feedNode);
         }
 
         void watchDepartures() {

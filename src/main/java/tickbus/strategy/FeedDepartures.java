@@ -66,6 +66,11 @@ final class FeedDepartures {
         listeners.remove(listener);
     }
 
+    /** Whether {@code node} is in the cluster now (this node always is). */
+    boolean isMember(String node) {
+        return membership.members().contains(node);
+    }
+
     /** Departures handled since the node started, each after its listeners were told (for tests and monitoring). */
     long departures() {
         return departures.get();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import tickbus.demand.ServingFeed;
 import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
@@ -17,15 +18,23 @@ import tickbus.event.InstrumentStatus;
 final class ServingWatch {
 
     private final String instrument;
+    private final Predicate<String> inCluster;
     private final Set<ServingFeed> serving = new HashSet<>();
 
-    ServingWatch(String instrument) {
+    /** {@code inCluster} tells whether a node is in the cluster now. */
+    ServingWatch(String instrument, Predicate<String> inCluster) {
         this.instrument = instrument;
+        this.inCluster = inCluster;
     }
 
-    /** A feed answered a snapshot request: the subscription has a source. */
+    /**
+     * A feed answered a snapshot request: the subscription has a source, unless the feed's node left already (its
+     * departure, told first, found nothing to take away; it would never be told again).
+     */
     synchronized void served(ServingFeed feed) {
-        serving.add(feed);
+        if (inCluster.test(feed.node())) {
+            serving.add(feed);
+        }
     }
 
     /** The statuses to deliver because {@code node} left: none when it served nothing of this subscription. */

@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tickbus.Addresses;
 import tickbus.TickbusNode;
+import tickbus.demand.ServingFeed;
 import tickbus.event.EventKind;
 import tickbus.event.FeedState;
 import tickbus.event.InstrumentState;
@@ -162,6 +165,26 @@ class FeedNodeDepartureIT {
         assertTrue(statuses.get(0).reason().contains("node=" + nodeIdA), statuses.get(0).reason());
         // Data again from the new feed, and no second STALE.
         assertEquals(1, stale(onB).size(), () -> statuses(onB));
+    }
+
+    /**
+     * An answer handled after its node's departure was (the membership event came first) serves nothing: it would
+     * leave the subscription served by a node whose departure was already told, and no longer asking.
+     */
+    @Test
+    void anAnswerFromANodeNoLongerInTheClusterLeavesTheSubscriptionAsking() {
+        Vertx nodeB = node();
+        AtomicInteger requests = new AtomicInteger();
+        Await.result(nodeB.eventBus().<JsonObject>consumer(Addresses.SNAPSHOT_REQUESTS, request -> {
+            requests.incrementAndGet();
+            nodeB.eventBus().send(request.body().getString("replyAddress"),
+                    new ServingFeed("departed-node", "departure-feed").toJson());
+        }).completion());
+
+        subscribe(nodeB);
+
+        Await.until("the subscription asks again", Duration.ofSeconds(15), () -> requests.get() >= 2);
+        assertEquals(1, unserved(nodeB));
     }
 
     private static long unserved(Vertx node) {

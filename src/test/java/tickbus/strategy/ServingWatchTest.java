@@ -12,7 +12,7 @@ import tickbus.event.InstrumentStatus;
 
 class ServingWatchTest {
 
-    private final ServingWatch watch = new ServingWatch("XSIM:AAA");
+    private final ServingWatch watch = new ServingWatch("XSIM:AAA", node -> true);
 
     @Test
     void theDepartureOfTheServingNodeGivesOneStaleNamingNodeSourceAndInstrument() {
@@ -25,6 +25,15 @@ class ServingWatchTest {
                         + "; no data from it until a feed serves the instrument again")), told);
         assertTrue(watch.unserved());
         assertEquals(List.of(), watch.nodeLeft("node-a", 43));
+    }
+
+    @Test
+    void anAnswerFromANodeThatLeftAlreadyServesNothing() {
+        ServingWatch afterDeparture = new ServingWatch("XSIM:AAA", node -> !node.equals("node-a"));
+
+        afterDeparture.served(new ServingFeed("node-a", "feed-1"));
+
+        assertTrue(afterDeparture.unserved(), "node-a's departure was told before its answer: none would follow");
     }
 
     @Test
