@@ -102,6 +102,8 @@ final class EventBusMarketData implements MarketData {
         /** Only a clustered node's subscriptions can lose their feed's node; a node alone asks once. */
         private final boolean watching;
         private final AtomicBoolean retrying = new AtomicBoolean();
+        /** A request asked for and not yet published: it serves whatever asks again meanwhile. */
+        private final AtomicBoolean requestPending = new AtomicBoolean();
         private volatile boolean closed;
         /** The node's departure watch once joined: closing leaves it, and never installs one on a closing node. */
         private volatile FeedDepartures departures;
@@ -144,13 +146,28 @@ final class EventBusMarketData implements MarketData {
             node.vertx().setTimer(SNAPSHOT_WINDOW_MILLIS, id -> replies.unregister());
         }
 
-        /** Ask again (unserved): the snapshot and the serving node come through the path of the first request. */
+        /**
+         * Ask again (unserved): the snapshot and the serving node come through the path of the first request. Once
+         * at a time: a request not yet published reaches any feed whose status asked for it, however many did.
+         */
         private void requestAgain() {
+            if (!requestPending.compareAndSet(false, true)) {
+                return;
+            }
             consumersContext.runOnContext(v -> {
-                if (!closed) {
-                    MessageConsumer<Object> replies = replyConsumer();
-                    replies.completion().onSuccess(x -> request(replies));
+                if (closed) {
+                    requestPending.set(false);
+                    return;
                 }
+                MessageConsumer<Object> replies = replyConsumer();
+                replies.completion().onComplete(registered -> {
+                    requestPending.set(false);
+                    if (registered.succeeded() && !closed) {
+                        request(replies);
+                    } else {
+                        replies.unregister();
+                    }
+                });
             });
         }
 

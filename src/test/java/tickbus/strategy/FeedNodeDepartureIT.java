@@ -187,6 +187,30 @@ class FeedNodeDepartureIT {
         assertEquals(1, unserved(nodeB));
     }
 
+    /** A burst of statuses while no feed answered asks again once, not once per status. */
+    @Test
+    void statusesWhileUnservedAskAgainOnceAtATime() {
+        Vertx nodeB = node();
+        AtomicInteger requests = new AtomicInteger();
+        Await.result(nodeB.eventBus().<JsonObject>consumer(Addresses.SNAPSHOT_REQUESTS,
+                request -> requests.incrementAndGet()).completion());
+        List<MarketEvent> onB = new CopyOnWriteArrayList<>();
+        MarketDataSubscription subscription = Await.result(MarketData.create(nodeB).subscribe(INSTRUMENT,
+                EnumSet.of(EventKind.QUOTE), onB::add));
+        Await.until("the first request", () -> requests.get() == 1);
+
+        nodeB.runOnContext(v -> {
+            for (int i = 1; i <= 50; i++) {
+                nodeB.eventBus().publish(Addresses.marketData(EventKind.STATUS, INSTRUMENT), new InstrumentStatus(
+                        INSTRUMENT, "XSIM", "departure-feed", i, i, i, InstrumentState.LIVE, 0, 0, "burst"));
+            }
+        });
+        Await.until("the burst delivered and asked again", () -> onB.size() == 50 && requests.get() >= 2);
+        Await.result(subscription.close());
+
+        assertTrue(requests.get() <= 3, "requests=" + requests.get());
+    }
+
     private static long unserved(Vertx node) {
         return FeedDepartures.of(node).unservedSubscriptions();
     }
