@@ -168,7 +168,8 @@ public final class Main implements Callable<Integer> {
     /** One line on stderr per error, never a stack trace: an operator reads it, not a developer. */
     private static int commandFailed(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
         if (e instanceof ConfigException) {
-            e.getMessage().lines().forEach(line -> commandLine.getErr().println("tickbus: configuration error: " + line));
+            e.getMessage().lines()
+                    .forEach(line -> commandLine.getErr().println("tickbus: configuration error: " + line));
             return EXIT_BAD_CONFIG;
         }
         commandLine.getErr().println("tickbus: " + commandLine.getCommandName() + " failed: " + e);

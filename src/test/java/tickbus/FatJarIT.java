@@ -80,7 +80,8 @@ class FatJarIT {
         awaitLog(logA, "tickbus node started: verticles=3, clustered=true", feedNode);
         awaitLog(logB, "tickbus node started: verticles=4, clustered=true", strategyNode);
 
-        Process deploy = new ProcessBuilder("java", "-jar", JAR.toString(), "deploy", "groovy:strategies/momentum.groovy",
+        Process deploy = new ProcessBuilder("java", "-jar", JAR.toString(), "deploy",
+                "groovy:strategies/momentum.groovy",
                 "--name", "momentum", "--worker", "--admin", "http://127.0.0.1:" + adminPort, "--config",
                 new JsonObject().put("instruments", new JsonArray().add(INSTRUMENT)).put("fastPeriod", 2)
                         .put("slowPeriod", 3).encode())
@@ -124,7 +125,8 @@ class FatJarIT {
                 "no tickbus feed metrics in /metrics of the feed node");
         assertTrue(metrics.contains("vertx_eventbus_handlers"),
                 "no Vert.x metrics: the Micrometer metrics factory was not found in the jar");
-        assertTrue(get("http://127.0.0.1:" + monitorB + "/metrics").contains("tickbus_strategy_handler_failures_total{"),
+        String strategyMetrics = get("http://127.0.0.1:" + monitorB + "/metrics");
+        assertTrue(strategyMetrics.contains("tickbus_strategy_handler_failures_total{"),
                 "no strategy metrics in /metrics of the strategy node");
 
         // The feed node killed without a goodbye: the feed watcher on the other node is told, not left with silence.

@@ -53,10 +53,9 @@ class MainTest {
         assertEquals(2, run("validate-config", file.toString()));
         List<String> lines = err.toString().strip().lines().toList();
         assertEquals(2, lines.size(), err.toString());
-        assertTrue(lines.get(0).startsWith("tickbus: configuration error: verticles[0].verticle: value=\"warp-drive\";"),
-                lines.get(0));
-        assertTrue(lines.get(1).startsWith("tickbus: configuration error: verticles[1].verticle: value=\"impulse\";"),
-                lines.get(1));
+        String prefix = "tickbus: configuration error: ";
+        assertTrue(lines.get(0).startsWith(prefix + "verticles[0].verticle: value=\"warp-drive\";"), lines.get(0));
+        assertTrue(lines.get(1).startsWith(prefix + "verticles[1].verticle: value=\"impulse\";"), lines.get(1));
     }
 
     @Test

@@ -12,12 +12,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** This node's id, the cluster's members now, and word of members joining and leaving; a single "local" node unclustered. */
+/**
+ * This node's id, the cluster's members now, and word of members joining and leaving; a single "local" node
+ * unclustered.
+ */
 public final class ClusterMembership {
 
     private final Vertx vertx;
     private final String nodeId;
-    private UUID registration;
+    private volatile UUID registration;
 
     public ClusterMembership(Vertx vertx) {
         this.vertx = vertx;

@@ -344,7 +344,8 @@ public class FeedVerticle extends VerticleBase
         if (instrument != null && replyAddress != null && settings.instruments().serves(instrument)) {
             node.demand().learn(request.getJsonObject("demand")).onComplete(v -> {
                 // First, so that the subscriber knows whose departure would leave it without data.
-                vertx.eventBus().send(replyAddress, new ServingFeed(node.demand().nodeId(), settings.source()).toJson());
+                ServingFeed serving = new ServingFeed(node.demand().nodeId(), settings.source());
+                vertx.eventBus().send(replyAddress, serving.toJson());
                 pipeline.snapshot(instrument, replyAddress);
             });
         }

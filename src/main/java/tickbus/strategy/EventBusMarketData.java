@@ -121,7 +121,8 @@ final class EventBusMarketData implements MarketData {
         MessageConsumer<Object> replyConsumer() {
             String replyAddress = Addresses.snapshotReply(java.util.UUID.randomUUID());
             return node.vertx().eventBus().consumer(replyAddress, message -> {
-                // A feed answers with its whole state of the instrument (book, quote, status), whatever kinds were asked.
+                // A feed answers with its whole state of the instrument (book, quote, status), whatever kinds were
+                // asked.
                 if (message.body() instanceof MarketEvent event) {
                     if (wanted.contains(event.kind())) {
                         take.handle(event);

@@ -82,7 +82,7 @@ final class FeedDepartures {
     }
 
     private void left(String node) {
-        LOG.info("node left the cluster, telling the subscriptions it served: node={}, subscriptions={}", node,
+        LOG.info("node left the cluster, telling the subscriptions it may have served: node={}, watching={}", node,
                 listeners.size());
         for (Listener listener : listeners) {
             try {

@@ -67,7 +67,8 @@ final class SnapshotRecovery {
         }
         protocol.counters().failure("cursor-not-held");
         recover("cursor=" + requested + " no longer held by the server: oldest="
-                + response.header(FixmlLongPoll.HEADER_OLDEST) + ", head=" + response.header(FixmlLongPoll.HEADER_HEAD));
+                + response.header(FixmlLongPoll.HEADER_OLDEST) + ", head="
+                + response.header(FixmlLongPoll.HEADER_HEAD));
     }
 
     /** A response came from {@code log}, not the known one: what the old log held after {@code requested} is lost. */

@@ -57,7 +57,8 @@ final class JsonValueReader {
     /** Whether the value is {@code null} or cryptofeed's {@code "None"}. */
     boolean isNone() throws IOException {
         JsonToken token = tokens.currentToken();
-        return token == JsonToken.VALUE_NULL || token == JsonToken.VALUE_STRING && string().contentEquals(RedisJson.NONE);
+        return token == JsonToken.VALUE_NULL
+                || token == JsonToken.VALUE_STRING && string().contentEquals(RedisJson.NONE);
     }
 
     /** Whether the value is the string {@code literal}. */
@@ -194,7 +195,8 @@ final class JsonValueReader {
                     + e.getMessage() + ")");
         } catch (IllegalArgumentException e) {
             Reason reason = isNonFinite(value) ? Reason.NOT_A_NUMBER : Reason.BAD_DECIMAL;
-            throw error(reason, "value=" + RedisJsonException.quote(value) + ", expected=-?(0|[1-9]digits)[.digits][e[+-]digits]");
+            throw error(reason, "value=" + RedisJsonException.quote(value)
+                    + ", expected=-?(0|[1-9]digits)[.digits][e[+-]digits]");
         }
     }
 
