@@ -1,6 +1,7 @@
 package tickbus.feed.redis;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,28 +20,38 @@ import java.util.Set;
  * </ul>
  * A run starts at 0 when the channel has ever carried a 0, else at 1 (the schema's first number). One publisher
  * may number several instruments on its channel (a pattern's channel, a cryptofeed stream per exchange): a new run
- * voids what the channel told about each of them.
+ * voids what the channel told about each of them; it keeps the {@value #MAX_INSTRUMENTS} it carried most recently
+ * (a publisher inventing symbols cannot grow memory), so a RESET or GAP reaches those.
  */
 final class PublisherRun {
+
+    static final int MAX_INSTRUMENTS = 1_000;
 
     private boolean started;
     private long lastSequence;
     private long lastTimestampNanos;
     private boolean countsFromZero;
     /**
-     * In the order first seen; kept until the decoder resets or the channel is unsubscribed, as a snapshot may
-     * still hand on an older run.
+     * Least recently carried first; kept until the decoder resets or the channel is forgotten, as a snapshot may
+     * still hand on an older run. Values unused: an access-ordered map is the set.
      */
-    private final Set<String> instruments = new LinkedHashSet<>();
+    private final Map<String, Boolean> instruments = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_INSTRUMENTS;
+        }
+    };
 
-    /** A message of {@code instrument} arrived on this channel. */
-    void carried(String instrument) {
-        instruments.add(instrument);
+    /** A message of {@code instrument} arrived on this channel; returns how many instruments it kept more (0, 1). */
+    int carried(String instrument) {
+        int before = instruments.size();
+        instruments.put(instrument, Boolean.TRUE);
+        return instruments.size() - before;
     }
 
-    /** The instruments this channel carried, in the order first seen. */
+    /** The instruments this channel carried most recently, the least recent first. */
     Set<String> instruments() {
-        return instruments;
+        return instruments.keySet();
     }
 
     /** Whether {@code sequence}, stamped {@code timestampNanos}, is the first message of the publisher's new run. */

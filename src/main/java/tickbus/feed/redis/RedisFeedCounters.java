@@ -28,6 +28,7 @@ public final class RedisFeedCounters {
     final LongAdder checkpointWrites = new LongAdder();
     final LongAdder checkpointFailures = new LongAdder();
     final LongAdder publisherRestarts = new LongAdder();
+    final LongAdder channelsEvicted = new LongAdder();
     private final Map<String, LongAdder> connectFailuresByKind = new ConcurrentHashMap<>();
 
     void connectFailed(String kind) {
@@ -109,6 +110,11 @@ public final class RedisFeedCounters {
         return publisherRestarts.sum();
     }
 
+    /** Channels whose publisher run was forgotten to stay within {@link ChannelRuns}' limits. */
+    public long channelsEvicted() {
+        return channelsEvicted.sum();
+    }
+
     public JsonObject toJson() {
         return new JsonObject()
                 .put("messages", messages()).put("subscribeConfirmations", subscribeConfirmations())
@@ -118,6 +124,7 @@ public final class RedisFeedCounters {
                 .put("streamEntries", streamEntries())
                 .put("streamErrorReplies", streamErrorReplies()).put("wrongTypeKeys", wrongTypeKeys()).put("checkpointWrites", checkpointWrites())
                 .put("checkpointFailures", checkpointFailures()).put("publisherRestarts", publisherRestarts())
+                .put("channelsEvicted", channelsEvicted())
                 .put("connectFailures", new JsonObject(new java.util.HashMap<>(connectFailuresByKind())));
     }
 }

@@ -1,8 +1,6 @@
 package tickbus.feed.redis;
 
 import io.vertx.core.buffer.Buffer;
-import java.util.HashMap;
-import java.util.Map;
 import tickbus.event.EventKind;
 import tickbus.event.InstrumentState;
 import tickbus.event.InstrumentStatus;
@@ -34,7 +32,7 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
     private final ChannelNames channels = new ChannelNames();
     private final FieldsJson fieldsJson = new FieldsJson();
     private final LatestQuotes latestQuotes = new LatestQuotes();
-    private final Map<String, PublisherRun> runs = new HashMap<>();
+    private final ChannelRuns runs;
     private final int maxDocumentBytes;
     private String channel;
     private PayloadFormat format;
@@ -45,6 +43,8 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
         this.context = context;
         this.counters = counters;
         this.maxDocumentBytes = settings.limits().maxDocumentBytes();
+        this.runs = new ChannelRuns(context.settings().source(), context.clock(), counters,
+                context::sequenceForgotten);
         RedisJsonNormalizer normalizer = new RedisJsonNormalizer(context.settings().source(),
                 context.settings().venue(), settings.venueFromPayload(), this, this::emit);
         normalizer.countFrom(FeedClock.nanos(context.clock()));
@@ -90,8 +90,7 @@ final class RedisFrameDecoder implements FrameDecoder, RedisJsonNormalizer.Seque
 
     @Override
     public boolean admit(String arrivedOn, String instrument, EventKind kind, long sequence, long timestampNanos) {
-        PublisherRun run = runs.computeIfAbsent(channel, c -> new PublisherRun());
-        run.carried(instrument);
+        PublisherRun run = runs.carrying(channel, instrument);
         if (run.restartedBy(sequence, timestampNanos)) {
             publisherRestarted(run, sequence);
             context.sequenceRestarted(channel, run.firstOfNewRun(sequence));

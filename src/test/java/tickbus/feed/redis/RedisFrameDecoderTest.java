@@ -109,14 +109,15 @@ class RedisFrameDecoderTest {
         assertEquals(1, counters.publisherRestarts());
     }
 
+    /** To each, the least recently carried first (the message that reveals the gap carries AAA). */
     @Test
     void aGapOnAChannelOfSeveralInstrumentsIsPublishedToEachOfThem() {
         decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("AAA", 1));
         decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("BBB", 2));
         decode(PayloadFormat.TICKBUS, 0, "md:other", quoteOf("CCC", 1));
         decode(PayloadFormat.TICKBUS, 0, "md:all", quoteOf("AAA", 5));
-        assertEquals(List.of("XSIM:AAA QUOTE 1", "XSIM:BBB QUOTE 2", "XSIM:CCC QUOTE 1", "XSIM:AAA STATUS GAP 3..4",
-                "XSIM:BBB STATUS GAP 3..4", "XSIM:AAA QUOTE 5"),
+        assertEquals(List.of("XSIM:AAA QUOTE 1", "XSIM:BBB QUOTE 2", "XSIM:CCC QUOTE 1", "XSIM:BBB STATUS GAP 3..4",
+                "XSIM:AAA STATUS GAP 3..4", "XSIM:AAA QUOTE 5"),
                 context.events.stream().map(e -> e.instrument() + " " + context.describe(e)).toList());
     }
 
@@ -197,6 +198,35 @@ class RedisFrameDecoderTest {
         int length = json.build(frame, 0, end);
         assertEquals("{\"a\\\"b\":\"x\\\\y\\u0001\\u000a\u00e9\"}",
                 new String(json.bytes(), 0, length, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A publisher inventing channels (through a pattern) makes the decoder forget the least recently used. */
+    @Test
+    void inventedChannelsEvictTheLeastRecentlyUsedWhoseNextMessageStartsAfreshWithoutAGap() {
+        quotes(1);
+        for (int i = 0; i < ChannelRuns.MAX_CHANNELS; i++) {
+            decode(PayloadFormat.TICKBUS, 0, "md:invented" + i, quote(1));
+        }
+        context.events.clear();
+        quotes(50);
+        assertEquals(List.of("QUOTE 50"), context.described());
+        assertEquals(List.of(), context.gaps);
+        assertEquals(2, counters.channelsEvicted());
+    }
+
+    /** A channel keeps the instruments it carried most recently, up to a limit: a RESET reaches those. */
+    @Test
+    void aChannelInventingSymbolsKeepsTheMostRecentOnesForItsReset() {
+        for (int i = 0; i <= PublisherRun.MAX_INSTRUMENTS; i++) {
+            decode(PayloadFormat.TICKBUS, 0, CHANNEL, quoteOf("S" + i, i + 1));
+        }
+        context.events.clear();
+        decode(PayloadFormat.TICKBUS, 0, CHANNEL, quoteOf("S" + PublisherRun.MAX_INSTRUMENTS, 1));
+        List<String> reset = context.events.stream().filter(e -> e instanceof InstrumentStatus)
+                .map(MarketEvent::instrument).toList();
+        assertEquals(PublisherRun.MAX_INSTRUMENTS, reset.size());
+        assertEquals("XSIM:S1", reset.get(0));
+        assertEquals(1, counters.publisherRestarts());
     }
 
     /** Quotes on {@link #CHANNEL} stamped 5 ns, so that a repeated number is an exact copy. */
@@ -285,6 +315,11 @@ class RedisFrameDecoderTest {
         @Override
         public void sequenceRestarted(String stream, long firstSequence) {
             streams.put(stream, SequenceValidator.startingAt(firstSequence));
+        }
+
+        @Override
+        public void sequenceForgotten(String stream) {
+            streams.remove(stream);
         }
 
         @Override
