@@ -34,6 +34,7 @@ public final class FeedMetrics {
     final LongAdder gapMessages = new LongAdder();
     final LongAdder recoveries = new LongAdder();
     final LongAdder duplicates = new LongAdder();
+    final LongAdder payloadStreamsEvicted = new LongAdder();
     final LongAdder droppedDuringRecovery = new LongAdder();
     final LongAdder eventsPublished = new LongAdder();
     final LongAdder subscriptionFailures = new LongAdder();
@@ -193,6 +194,11 @@ public final class FeedMetrics {
         return duplicates.sum();
     }
 
+    /** Payload sequence streams forgotten to stay within their limit; each one's next number started afresh. */
+    public long payloadStreamsEvicted() {
+        return payloadStreamsEvicted.sum();
+    }
+
     public long droppedDuringRecovery() {
         return droppedDuringRecovery.sum();
     }
@@ -218,7 +224,8 @@ public final class FeedMetrics {
                 .put("abandonedFrames", abandonedFrames()).put("connects", connects())
                 .put("reconnects", reconnects()).put("heartbeatTimeouts", heartbeatTimeouts())
                 .put("gaps", gaps()).put("gapMessages", gapMessages()).put("recoveries", recoveries())
-                .put("duplicates", duplicates()).put("eventsPublished", eventsPublished())
+                .put("duplicates", duplicates()).put("payloadStreamsEvicted", payloadStreamsEvicted())
+                .put("eventsPublished", eventsPublished())
                 .put("subscriptionFailures", subscriptionFailures())
                 .put("lastDataMillis", lastDataMillis()).put("lastInboundMillis", lastInboundMillis())
                 .put("disconnects", new JsonObject(new java.util.HashMap<String, Object>(disconnectsByReason())))

@@ -95,6 +95,7 @@ final class StatsPublisher {
                 .put("gaps", metrics.gaps()).put("gapMessages", metrics.gapMessages())
                 .put("recoveries", metrics.recoveries()).put("lastRecoveryMillis", metrics.lastRecoveryMillis())
                 .put("duplicates", metrics.duplicates()).put("heartbeatTimeouts", metrics.heartbeatTimeouts())
+                .put("payloadStreamsEvicted", metrics.payloadStreamsEvicted())
                 .put("lastMessageAgeMillis", age(metrics.lastDataMillis(), nowMillis))
                 .put("lastHeartbeatAgeMillis", age(metrics.lastInboundMillis(), nowMillis))
                 .put("parseErrors", new JsonObject(new HashMap<>(metrics.parseErrorsByKind())))

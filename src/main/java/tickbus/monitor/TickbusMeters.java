@@ -133,6 +133,8 @@ final class TickbusMeters {
                 FeedMetrics::gapMessages);
         m.counter("tickbus.feed.duplicates.dropped", null, "Duplicate messages dropped", none,
                 FeedMetrics::duplicates);
+        m.counter("tickbus.feed.sequence.streams.evicted", null, "Payload sequence streams forgotten to stay within "
+                + "their limit (their next numbers start afresh)", none, FeedMetrics::payloadStreamsEvicted);
         m.counter("tickbus.feed.recoveries", null, "Gaps recovered", none, FeedMetrics::recoveries);
         m.gauge("tickbus.feed.recovery.last.duration", "seconds", "Duration of the last gap recovery", none,
                 f -> f.lastRecoveryMillis() / 1000.0);
