@@ -3,6 +3,9 @@ package tickbus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tickbus.testing.TcpBridgeFrames.read;
+import static tickbus.testing.JarNodes.descriptor;
+import static tickbus.testing.JarNodes.entry;
+import static tickbus.testing.JarNodes.tail;
 import static tickbus.testing.TcpBridgeFrames.write;
 
 import io.vertx.core.json.JsonArray;
@@ -12,9 +15,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,13 +23,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tickbus.testing.Await;
 import tickbus.testing.FreePorts;
+import tickbus.testing.JarNodes;
 
 /**
  * The shipped artifact, as an operator runs it: two {@code java -jar target/tickbus.jar run --cluster} processes
@@ -40,25 +40,25 @@ import tickbus.testing.FreePorts;
  */
 class FatJarIT {
 
-    private static final Path JAR = Path.of("target", "tickbus.jar");
+    private static final Path JAR = JarNodes.JAR;
     private static final String INSTRUMENT = "XNAS:AAPL";
     private static final Duration CLUSTER_DEADLINE = Duration.ofSeconds(90);
 
     @TempDir
     Path directory;
 
-    private final List<Process> processes = new ArrayList<>();
+    private JarNodes nodes;
 
     @AfterEach
     void stopProcesses() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     @Test
     void twoClusteredNodesCarryAFeedsEventsToABridgeClientAndAGroovyStrategyOnTheOther() throws Exception {
-        assertTrue(Files.isRegularFile(JAR), JAR + " missing: integration tests run after `mvn package`");
+        nodes = new JarNodes(directory);
         int simPort = FreePorts.stable();
         int monitorA = FreePorts.stable();
         int monitorB = FreePorts.stable();
@@ -66,16 +66,14 @@ class FatJarIT {
         int adminPort = FreePorts.stable();
         int clusterA = FreePorts.stable();
         int clusterB = FreePorts.stable();
-        Map<String, String> cluster = Map.of(
-                "TICKBUS_CLUSTER_NAME", "fatjar-" + UUID.randomUUID(),
-                "TICKBUS_CLUSTER_MEMBERS", "127.0.0.1:" + clusterA + ",127.0.0.1:" + clusterB);
+        Map<String, String> cluster = JarNodes.cluster("fatjar", clusterA, clusterB);
 
         Path logA = directory.resolve("feed-node.log");
-        Process feedNode = start(List.of(), feedNode(simPort, monitorA), logA,
+        Process feedNode = nodes.start(List.of(), feedNode(simPort, monitorA), logA,
                 cluster, Map.of("TICKBUS_CLUSTER_PORT", String.valueOf(clusterA)));
         Path clusterXml = Files.copy(Path.of("cluster.xml"), directory.resolve("cluster.xml"));
         Path logB = directory.resolve("strategy-node.log");
-        Process strategyNode = start(List.of("-Dvertx.hazelcast.config=" + clusterXml), strategyNode(bridgePort,
+        Process strategyNode = nodes.start(List.of("-Dvertx.hazelcast.config=" + clusterXml), strategyNode(bridgePort,
                 adminPort, monitorB), logB, cluster, Map.of("TICKBUS_CLUSTER_PORT", String.valueOf(clusterB)));
         awaitLog(logA, "tickbus node started: verticles=3, clustered=true", feedNode);
         awaitLog(logB, "tickbus node started: verticles=4, clustered=true", strategyNode);
@@ -138,45 +136,14 @@ class FatJarIT {
         assertTrue(strategyNode.waitFor(25, TimeUnit.SECONDS), "the strategy node did not stop within 25 s of SIGTERM");
     }
 
-    private Process start(List<String> jvmOptions, JsonObject descriptor, Path log, Map<String, String> cluster,
-            Map<String, String> node) throws IOException {
-        Path config = Files.writeString(directory.resolve(log.getFileName() + ".json"), descriptor.encodePrettily());
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString(), "run", "--config", config.toString(), "--cluster"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(cluster);
-        builder.environment().putAll(node);
-        Process process = builder.start();
-        processes.add(process);
-        return process;
-    }
-
     private static void awaitLog(Path log, String line, Process process) {
-        Await.until("log line \"" + line + "\" in " + log.getFileName(), CLUSTER_DEADLINE, () -> {
-            assertTrue(process.isAlive(), () -> "node exited: " + tail(log));
-            return tail(log).contains(line);
-        }, () -> tail(log));
-    }
-
-    private static String tail(Path log) {
-        try {
-            String text = Files.readString(log);
-            return text.substring(Math.max(0, text.length() - 4_000));
-        } catch (IOException e) {
-            return e.toString();
-        }
+        JarNodes.awaitLog(log, line, process, CLUSTER_DEADLINE);
     }
 
     private static JsonObject feedNode(int simPort, int monitorPort) {
-        return descriptor(
-                entry("itch-sim", "itch-sim", new JsonObject().put("host", "127.0.0.1").put("port", simPort)
-                        .put("session", "JAR1").put("symbols", new JsonArray().add("AAPL").add("MSFT"))
-                        .put("messagesPerSecond", 2000)),
-                entry("feed-xnas", "feed", new JsonObject().put("source", "itch-xnas").put("venue", "XNAS")
-                        .put("protocol", "soupbintcp").put("heartbeatTimeoutMillis", 5000)
-                        .put("settings", new JsonObject().put("host", "127.0.0.1").put("port", simPort))),
-                entry("monitor", "monitor", new JsonObject().put("port", monitorPort)));
+        List<JsonObject> entries = new ArrayList<>(JarNodes.itchFeed(simPort, "JAR1"));
+        entries.add(entry("monitor", "monitor", new JsonObject().put("port", monitorPort)));
+        return descriptor(entries.toArray(JsonObject[]::new));
     }
 
     private static JsonObject strategyNode(int bridgePort, int adminPort, int monitorPort) {
@@ -188,17 +155,8 @@ class FatJarIT {
                         new JsonArray().add(INSTRUMENT))));
     }
 
-    private static JsonObject descriptor(JsonObject... entries) {
-        return new JsonObject().put("verticles", new JsonArray(List.of((Object[]) entries)));
-    }
-
-    private static JsonObject entry(String name, String verticle, JsonObject config) {
-        return new JsonObject().put("name", name).put("verticle", verticle).put("config", config);
-    }
-
     private static String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = JarNodes.get(url, Duration.ofSeconds(20));
         assertEquals(200, response.statusCode(), url + ": " + response.body());
         return response.body();
     }
