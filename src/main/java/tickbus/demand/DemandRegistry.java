@@ -8,6 +8,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ public final class DemandRegistry {
     private final Map<String, Long> releasedVersions = new ConcurrentHashMap<>();
     /**
      * Nodes that left the cluster: an announcement of theirs that arrives afterwards (late, or a second copy) would
-     * bring back demand nobody will ever release. Node ids are never reused; one entry per departure.
+     * bring back demand nobody will ever release. One entry per departure, until the node is back
+     * (a merge after a split keeps its id).
      */
     private final Set<String> departedNodes = ConcurrentHashMap.newKeySet();
     /** The kinds some node wants, per demanded instrument, as a bit set of {@link EventKind} ordinals. */
@@ -104,7 +106,8 @@ public final class DemandRegistry {
     public Future<Void> start() {
         context = vertx.getOrCreateContext();
         changes = vertx.eventBus().consumer(Addresses.DEMAND_CHANGES, message -> apply(message.body()));
-        membership.watch(node -> context.runOnContext(v -> nodeLeft(node)));
+        membership.watch(node -> context.runOnContext(v -> nodeJoined(node)),
+                node -> context.runOnContext(v -> nodeLeft(node)));
         return changes.completion()
                 .compose(v -> vertx.sharedData().<String, JsonObject>getAsyncMap(MAP_NAME))
                 .compose(map -> {
@@ -328,6 +331,34 @@ public final class DemandRegistry {
                 notifyIfChanged(instrument, before);
             }
         }
+    }
+
+    /**
+     * A node that this one saw leave is back: a process paused past Hazelcast's max-no-heartbeat, or a partition,
+     * split the cluster, and the merge that heals it keeps each node's Vert.x id. Both sides removed the other's
+     * demand (here and in their copy of the cluster map), so its announcements are heard again and this node
+     * announces its own demand again, with new versions; the node back does the same.
+     */
+    private void nodeJoined(String node) {
+        if (!departedNodes.remove(node)) {
+            return;
+        }
+        LOG.info("node rejoined the cluster, announcing this node's demand again: node={}, instruments={}", node,
+                localDemand.size());
+        for (JsonObject announcement : reannouncements()) {
+            apply(announcement);
+            vertx.eventBus().publish(Addresses.DEMAND_CHANGES, announcement);
+            clusterMap.put(announcement.getString("instrument") + "|" + nodeId, announcement)
+                    .onFailure(e -> LOG.warn("demand not written to the cluster map: {}", announcement, e));
+        }
+    }
+
+    private synchronized List<JsonObject> reannouncements() {
+        List<JsonObject> announcements = new ArrayList<>();
+        localDemand.forEach((instrument, local) -> announcements.add(new JsonObject().put("node", nodeId)
+                .put("instrument", instrument).put("count", local.count()).put("kinds", local.kinds())
+                .put("version", ++version)));
+        return announcements;
     }
 
     /**
