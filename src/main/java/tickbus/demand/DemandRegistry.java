@@ -336,8 +336,8 @@ public final class DemandRegistry {
     /**
      * A node that this one saw leave is back: a process paused past Hazelcast's max-no-heartbeat, or a partition,
      * split the cluster, and the merge that heals it keeps each node's Vert.x id. Both sides removed the other's
-     * demand (here and in their copy of the cluster map), so its announcements are heard again and this node
-     * announces its own demand again, with new versions; the node back does the same.
+     * demand (here and in their copy of the cluster map), so its announcements are heard again, its entries read
+     * again, and this node announces its own demand again, with new versions; the node back does the same.
      */
     private void nodeJoined(String node) {
         if (!departedNodes.remove(node)) {
@@ -345,6 +345,8 @@ public final class DemandRegistry {
         }
         LOG.info("node rejoined the cluster, announcing this node's demand again: node={}, instruments={}", node,
                 localDemand.size());
+        // Its own announcement may have come before this node knew it back, and been ignored: read its entries.
+        resync().onFailure(e -> LOG.warn("demand resync failed after a node rejoined: node={}", node, e));
         for (JsonObject announcement : reannouncements()) {
             apply(announcement);
             vertx.eventBus().publish(Addresses.DEMAND_CHANGES, announcement);
