@@ -66,20 +66,6 @@ public final class DemandRegistry {
     private record NodeDemand(int count, int kinds, long version) {
     }
 
-    /** This node's acquisitions of one instrument: in all, and per kind. */
-    private record LocalDemand(int count, int[] byKind) {
-
-        int kinds() {
-            int kinds = 0;
-            for (EventKind kind : EventKind.values()) {
-                if (byKind[kind.ordinal()] > 0) {
-                    kinds |= bit(kind);
-                }
-            }
-            return kinds;
-        }
-    }
-
     private static final int ALL_KINDS = (1 << EventKind.values().length) - 1;
 
     public DemandRegistry(Vertx vertx) {
@@ -188,7 +174,7 @@ public final class DemandRegistry {
     /** Whether any node wants this kind of the instrument. One map look-up; thread-safe. */
     public boolean isDemanded(String instrument, EventKind kind) {
         Integer kinds = kindsByInstrument.get(instrument);
-        return kinds != null && (kinds & bit(kind)) != 0;
+        return kinds != null && (kinds & LocalDemand.bit(kind)) != 0;
     }
 
     /** The cluster-wide count for an instrument. */
@@ -215,9 +201,8 @@ public final class DemandRegistry {
     public synchronized JsonObject announcement(String instrument) {
         LocalDemand local = localDemand.get(instrument);
         // The latest version this node gave out: no change of this instrument's demand came after it.
-        return new JsonObject().put("node", nodeId).put("instrument", instrument)
-                .put("count", local == null ? 0 : local.count()).put("kinds", local == null ? 0 : local.kinds())
-                .put("version", version);
+        return local == null ? announcementOf(instrument, 0, 0, version)
+                : announcementOf(instrument, local.count(), local.kinds(), version);
     }
 
     /**
@@ -270,12 +255,23 @@ public final class DemandRegistry {
             localDemand.put(instrument, after);
         }
         updateKinds(instrument);
-        JsonObject announcement = new JsonObject().put("node", nodeId).put("instrument", instrument)
-                .put("count", after.count()).put("kinds", after.kinds()).put("version", ++version);
+        JsonObject announcement = announcementOf(instrument, after.count(), after.kinds(), ++version);
         context.runOnContext(v -> apply(announcement));
+        return announce(announcement);
+    }
+
+    /**
+     * To the other nodes, and into the cluster map: a release is written, not removed, since an absent entry cannot
+     * tell a release from a put not landed yet.
+     */
+    private Future<Void> announce(JsonObject announcement) {
         vertx.eventBus().publish(Addresses.DEMAND_CHANGES, announcement);
-        // A release is written, not removed: an absent entry cannot tell a release from a put not landed yet.
-        return clusterMap.put(instrument + "|" + nodeId, announcement);
+        return clusterMap.put(announcement.getString("instrument") + "|" + nodeId, announcement);
+    }
+
+    private JsonObject announcementOf(String instrument, int count, int kinds, long announcedVersion) {
+        return new JsonObject().put("node", nodeId).put("instrument", instrument).put("count", count)
+                .put("kinds", kinds).put("version", announcedVersion);
     }
 
     private void apply(JsonObject announcement) {
@@ -349,17 +345,15 @@ public final class DemandRegistry {
         resync().onFailure(e -> LOG.warn("demand resync failed after a node rejoined: node={}", node, e));
         for (JsonObject announcement : reannouncements()) {
             apply(announcement);
-            vertx.eventBus().publish(Addresses.DEMAND_CHANGES, announcement);
-            clusterMap.put(announcement.getString("instrument") + "|" + nodeId, announcement)
-                    .onFailure(e -> LOG.warn("demand not written to the cluster map: {}", announcement, e));
+            announce(announcement).onFailure(e -> LOG.warn("demand not written to the cluster map: {}", announcement,
+                    e));
         }
     }
 
     private synchronized List<JsonObject> reannouncements() {
         List<JsonObject> announcements = new ArrayList<>();
-        localDemand.forEach((instrument, local) -> announcements.add(new JsonObject().put("node", nodeId)
-                .put("instrument", instrument).put("count", local.count()).put("kinds", local.kinds())
-                .put("version", ++version)));
+        localDemand.forEach((instrument, local) -> announcements.add(announcementOf(instrument, local.count(),
+                local.kinds(), ++version)));
         return announcements;
     }
 
@@ -384,10 +378,6 @@ public final class DemandRegistry {
         } else {
             kindsByInstrument.put(instrument, kinds);
         }
-    }
-
-    private static int bit(EventKind kind) {
-        return 1 << kind.ordinal();
     }
 
     private void notifyIfChanged(String instrument, boolean before) {
