@@ -9,9 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import tickbus.demand.DemandRegistry;
 import tickbus.event.EventCodecs;
 import tickbus.feed.FeedMetrics;
+import tickbus.strategy.FeedDepartures;
 
 /**
- * The per-node services every verticle shares: codecs, the demand registry, the feed registry and the clock.
+ * The per-node services every verticle shares: codecs, the demand registry, the departure watch, the feed registry
+ * and the clock.
  * One per {@link Vertx} instance; {@link #start(Vertx)} must complete before verticles are deployed.
  */
 public final class TickbusNode {
@@ -20,12 +22,14 @@ public final class TickbusNode {
 
     private final Vertx vertx;
     private final DemandRegistry demand;
+    private final FeedDepartures departures;
     private final Map<String, FeedMetrics> feeds = new ConcurrentHashMap<>();
     private volatile InstantSource clock = InstantSource.system();
 
     private TickbusNode(Vertx vertx, long demandResyncIntervalMillis) {
         this.vertx = vertx;
         this.demand = new DemandRegistry(vertx, demandResyncIntervalMillis);
+        this.departures = FeedDepartures.start(vertx);
     }
 
     /** Registers the codecs and joins the demand registry. Idempotent. */
@@ -44,6 +48,7 @@ public final class TickbusNode {
         EventCodecs.registerAll(vertx.eventBus());
         ((io.vertx.core.internal.VertxInternal) vertx).addCloseHook(completion -> {
             NODES.remove(vertx);
+            node.departures.stop();
             node.demand.stop().onComplete(ar -> completion.succeed());
         });
         return node.demand.start().map(node);
@@ -64,6 +69,11 @@ public final class TickbusNode {
 
     public DemandRegistry demand() {
         return demand;
+    }
+
+    /** Word of cluster members joining and leaving, for this node's subscriptions. */
+    public FeedDepartures departures() {
+        return departures;
     }
 
     public InstantSource clock() {

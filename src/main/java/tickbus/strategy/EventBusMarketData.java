@@ -229,7 +229,7 @@ final class EventBusMarketData implements MarketData {
         }
 
         void watchDepartures() {
-            departures = FeedDepartures.of(node.vertx());
+            departures = node.departures();
             departures.add(this);
         }
 

@@ -1,8 +1,6 @@
 package tickbus.strategy;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,10 +9,11 @@ import org.slf4j.LoggerFactory;
 import tickbus.demand.ClusterMembership;
 
 /**
- * Tells a node's subscriptions when cluster members join and leave: one membership listener per node, however many
- * subscriptions. Nothing on the event path: only membership changes cost anything.
+ * Tells a node's subscriptions when cluster members join and leave: one membership listener per node (held by
+ * {@link tickbus.TickbusNode}), however many subscriptions. Nothing on the event path: only membership changes cost
+ * anything.
  */
-final class FeedDepartures {
+public final class FeedDepartures {
 
     /** A subscription that wants word of membership changes; called on a Hazelcast thread. */
     interface Listener {
@@ -28,7 +27,6 @@ final class FeedDepartures {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedDepartures.class);
-    private static final Map<Vertx, FeedDepartures> NODES = new ConcurrentHashMap<>();
 
     private final ClusterMembership membership;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
@@ -38,24 +36,15 @@ final class FeedDepartures {
         this.membership = new ClusterMembership(vertx);
     }
 
-    static FeedDepartures of(Vertx vertx) {
-        return NODES.computeIfAbsent(vertx, FeedDepartures::install);
-    }
-
-    /** Whether {@code vertx} has a departure watch (for tests). */
-    static boolean installed(Vertx vertx) {
-        return NODES.containsKey(vertx);
-    }
-
-    private static FeedDepartures install(Vertx vertx) {
+    /** Watches the cluster's membership of {@code vertx} until {@link #stop()}. */
+    public static FeedDepartures start(Vertx vertx) {
         FeedDepartures departures = new FeedDepartures(vertx);
         departures.membership.watch(departures::joined, departures::left);
-        ((VertxInternal) vertx).addCloseHook(completion -> {
-            NODES.remove(vertx);
-            departures.membership.stopWatching();
-            completion.succeed();
-        });
         return departures;
+    }
+
+    public void stop() {
+        membership.stopWatching();
     }
 
     void add(Listener listener) {
@@ -64,6 +53,11 @@ final class FeedDepartures {
 
     void remove(Listener listener) {
         listeners.remove(listener);
+    }
+
+    /** Subscriptions watching (for tests). */
+    int listeners() {
+        return listeners.size();
     }
 
     /** Whether {@code node} is in the cluster now (this node always is). */

@@ -212,11 +212,11 @@ class FeedNodeDepartureIT {
     }
 
     private static long unserved(Vertx node) {
-        return FeedDepartures.of(node).unservedSubscriptions();
+        return TickbusNode.of(node).departures().unservedSubscriptions();
     }
 
     private static long departures(Vertx node) {
-        return FeedDepartures.of(node).departures();
+        return TickbusNode.of(node).departures().departures();
     }
 
     private Vertx node() {
