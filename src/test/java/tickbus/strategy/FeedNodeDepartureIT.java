@@ -62,13 +62,9 @@ class FeedNodeDepartureIT {
 
     @Test
     void aStrategyIsToldOnceWhenTheNodeServingItsInstrumentDiesAndGetsASnapshotWhenAFeedServesItAgain() {
-        venue = SimVenue.register(new SimVenue("venue-" + clusterName, List.of("AAA"), 5));
         Vertx nodeA = node();
         Vertx nodeB = node();
-        startFeed(nodeA);
-        List<MarketEvent> onB = subscribe(nodeB);
-        awaitQuote(onB, 0);
-        Await.until("B knows who serves its subscription", () -> unserved(nodeB) == 0);
+        List<MarketEvent> onB = servedByAOnB(nodeA, nodeB);
 
         String nodeIdA = TickbusNode.of(nodeA).demand().nodeId();
         crash(nodeA);
@@ -141,13 +137,9 @@ class FeedNodeDepartureIT {
 
     @Test
     void aGracefulStopOfTheFeedNodeGivesWhatItGaveBeforeAndOneStaleForTheDeparture() {
-        venue = SimVenue.register(new SimVenue("venue-" + clusterName, List.of("AAA"), 5));
         Vertx nodeA = node();
         Vertx nodeB = node();
-        startFeed(nodeA);
-        List<MarketEvent> onB = subscribe(nodeB);
-        awaitQuote(onB, 0);
-        Await.until("B knows who serves its subscription", () -> unserved(nodeB) == 0);
+        List<MarketEvent> onB = servedByAOnB(nodeA, nodeB);
 
         String nodeIdA = TickbusNode.of(nodeA).demand().nodeId();
         nodes.remove(nodeA);
@@ -223,6 +215,16 @@ class FeedNodeDepartureIT {
         Vertx vertx = ClusteredNodes.start(clusterName);
         nodes.add(vertx);
         return vertx;
+    }
+
+    /** A's feed serves the instrument to a subscription on B, and B knows it. */
+    private List<MarketEvent> servedByAOnB(Vertx nodeA, Vertx nodeB) {
+        venue = SimVenue.register(new SimVenue("venue-" + clusterName, List.of("AAA"), 5));
+        startFeed(nodeA);
+        List<MarketEvent> onB = subscribe(nodeB);
+        awaitQuote(onB, 0);
+        Await.until("B knows who serves its subscription", () -> unserved(nodeB) == 0);
+        return onB;
     }
 
     private void startFeed(Vertx node) {
